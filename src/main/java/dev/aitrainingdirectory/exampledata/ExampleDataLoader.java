@@ -1,0 +1,81 @@
+package dev.aitrainingdirectory.exampledata;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aitrainingdirectory.config.DirectoryConfig;
+import dev.aitrainingdirectory.listing.ListingService;
+import dev.aitrainingdirectory.paytier.PayTierService;
+import dev.aitrainingdirectory.persistence.TimestampedEntity;
+import dev.aitrainingdirectory.platform.PlatformService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.jboss.logging.Logger;
+
+/**
+ * Fills a fresh database with the example directory, once. A marker row records that it was
+ * loaded, so a restart never loads it again, even after curators have deleted every example.
+ */
+@ApplicationScoped
+public class ExampleDataLoader {
+
+    static final String MARKER = "example-data-loaded";
+    private static final String RESOURCE = "/example-data.json";
+    private static final Logger LOG = Logger.getLogger(ExampleDataLoader.class);
+
+    @Inject
+    DirectoryConfig config;
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    ObjectMapper objectMapper;
+    @Inject
+    PayTierService payTiers;
+    @Inject
+    PlatformService platforms;
+    @Inject
+    ListingService listings;
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.exampleData()) {
+            return;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(this::loadUnlessLoadedBefore);
+        } catch (PersistenceException raced) {
+            // Another instance sharing the database inserted the marker first and loads the data itself.
+            LOG.infof("Example data is being loaded by another instance (%s)", raced.getMessage());
+        }
+    }
+
+    private void loadUnlessLoadedBefore() {
+        long loaded = ((Number) entityManager.createNativeQuery("select count(*) from directory_setting where name = :name")
+                .setParameter("name", MARKER).getSingleResult()).longValue();
+        if (loaded > 0) {
+            return;
+        }
+        // The marker goes in first: a second instance starting at the same time blocks on it and then fails.
+        entityManager.createNativeQuery("insert into directory_setting (name, setting_value, created_at) values (:name, 'true', :now)")
+                .setParameter("name", MARKER).setParameter("now", TimestampedEntity.now()).executeUpdate();
+        ExampleData data = read();
+        data.payTiers().forEach(payTiers::create);
+        data.platforms().forEach(platforms::create);
+        data.listings().forEach(listings::create);
+        LOG.infof("Loaded the example data: %d pay tiers, %d platforms, %d listings",
+                data.payTiers().size(), data.platforms().size(), data.listings().size());
+    }
+
+    private ExampleData read() {
+        try (InputStream json = ExampleDataLoader.class.getResourceAsStream(RESOURCE)) {
+            return objectMapper.readValue(json, ExampleData.class);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("The bundled example data cannot be read", unreadable);
+        }
+    }
+}

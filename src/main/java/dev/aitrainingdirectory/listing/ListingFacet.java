@@ -1,0 +1,37 @@
+package dev.aitrainingdirectory.listing;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The facets a listing search can count, named as the {@code facets} parameter names them. */
+public enum ListingFacet {
+    PLATFORM("platform"),
+    TIER("tier"),
+    TASK_TYPE("taskType"),
+    COUNTRY("country"),
+    LANGUAGE("language"),
+    STATUS("status");
+
+    private final String parameterName;
+
+    ListingFacet(String parameterName) {
+        this.parameterName = parameterName;
+    }
+
+    public String parameterName() {
+        return parameterName;
+    }
+
+    /** Every facet by its parameter name, in declaration order. */
+    public static Map<String, ListingFacet> byParameterName() {
+        Map<String, ListingFacet> byName = new LinkedHashMap<>();
+        Arrays.stream(values()).forEach(facet -> byName.put(facet.parameterName, facet));
+        return byName;
+    }
+
+    public static Optional<ListingFacet> ofParameterName(String name) {
+        return Optional.ofNullable(byParameterName().get(name));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.aitrainingdirectory.listing;
+
+import dev.aitrainingdirectory.eligibility.EligibilityRules;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A task listing as clients read it. */
+@Schema(name = "Listing", description = "A piece of AI-training work open, or once open, on a platform.")
+public record ListingResponse(
+        @Schema(description = "The listing's id.", examples = "1042") long id,
+        @Schema(description = "The platform the work is on.") NamedReference platform,
+        @Schema(examples = "Rate chatbot answers for helpfulness (English)") String title,
+        String description,
+        TaskType taskType,
+        @Schema(description = "The band of work and pay this listing falls in.") NamedReference payTier,
+        @Schema(description = "What it pays; absent when the platform does not say.") Pay pay,
+        @Schema(description = "The listing's own rules, as curators wrote them.") EligibilityRules eligibility,
+        @Schema(description = "The rules a contributor must meet to qualify: the platform's AND the listing's"
+                + " (countries intersected; exclusions, languages and credentials united). The search filters on these.")
+        EligibilityRules effectiveEligibility,
+        @Schema(description = "OPEN, PAUSED or CLOSED; a listing past its `expiresAt` is CLOSED.") ListingStatus status,
+        @Schema(description = "Where to apply (https).", examples = "https://example.com/apply") String applyUrl,
+        @Schema(description = "The platform's own id for this work, unique per platform.", examples = "eval-en-0042")
+        String externalId,
+        Instant postedAt,
+        @Schema(description = "When the listing stops taking contributors; absent when open-ended.") Instant expiresAt,
+        @Schema(description = "When a curator last checked the listing against the platform.") Instant lastVerifiedAt,
+        Instant createdAt,
+        Instant updatedAt,
+        @Schema(description = "Increases with every change; the ETag carries it.", examples = "3") long version) {
+
+    public static ListingResponse of(TaskListing listing, Instant now) {
+        Pay pay = listing.payUnit == null ? null
+                : new Pay(listing.payMin, listing.payMax, listing.payCurrency, listing.payUnit);
+        return new ListingResponse(listing.id,
+                new NamedReference(listing.platform.slug, listing.platform.name),
+                listing.title, listing.description, listing.taskType,
+                new NamedReference(listing.payTier.slug, listing.payTier.name),
+                pay, listing.eligibility.toRules(), listing.effectiveEligibility.toRules(),
+                listing.effectiveStatus(now), listing.applyUrl, listing.externalId,
+                listing.postedAt, listing.expiresAt, listing.lastVerifiedAt,
+                listing.createdAt, listing.updatedAt, listing.version);
+    }
+}

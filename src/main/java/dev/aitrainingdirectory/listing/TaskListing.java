@@ -1,0 +1,151 @@
+package dev.aitrainingdirectory.listing;
+
+import dev.aitrainingdirectory.eligibility.Eligibility;
+import dev.aitrainingdirectory.paytier.PayTier;
+import dev.aitrainingdirectory.persistence.TimestampedEntity;
+import dev.aitrainingdirectory.platform.Platform;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** A piece of work open, or once open, on a platform. */
+@Entity
+@Table(name = "task_listing")
+public class TaskListing extends TimestampedEntity {
+
+    /** The only currency whose hourly pay the pay filters and the pay sort compare. */
+    public static final String PAY_FILTER_CURRENCY = "USD";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "task_listing_seq")
+    @SequenceGenerator(name = "task_listing_seq", sequenceName = "task_listing_seq", allocationSize = 50)
+    public Long id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "platform_id", nullable = false)
+    public Platform platform;
+
+    @Column(name = "external_id", nullable = false, length = 200)
+    public String externalId;
+
+    @Column(nullable = false, length = 200)
+    public String title;
+
+    @Column(nullable = false, length = 8000)
+    public String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "task_type", nullable = false, length = 40)
+    public TaskType taskType;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "pay_tier_id", nullable = false)
+    public PayTier payTier;
+
+    @Column(name = "pay_min", precision = 10, scale = 2)
+    public BigDecimal payMin;
+
+    @Column(name = "pay_max", precision = 10, scale = 2)
+    public BigDecimal payMax;
+
+    @Column(name = "pay_currency", length = 3)
+    public String payCurrency;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "pay_unit", length = 8)
+    public PayUnit payUnit;
+
+    /** {@link #payMin} when the pay is hourly in USD, else null: what {@code maxPay} compares. */
+    @Column(name = "hourly_usd_min", precision = 10, scale = 2)
+    public BigDecimal hourlyUsdMin;
+
+    /** {@link #payMax} when the pay is hourly in USD, else null: what {@code minPay} and the pay sort use. */
+    @Column(name = "hourly_usd_max", precision = 10, scale = 2)
+    public BigDecimal hourlyUsdMax;
+
+    /** The status curators set; {@link #effectiveStatus(Instant)} is what clients see. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public ListingStatus status;
+
+    @Column(name = "apply_url", nullable = false, length = 2048)
+    public String applyUrl;
+
+    @Column(name = "posted_at", nullable = false)
+    public Instant postedAt;
+
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    @Column(name = "last_verified_at")
+    public Instant lastVerifiedAt;
+
+    /** The listing's own rules, as curators wrote them. */
+    @OneToOne(optional = false, fetch = FetchType.LAZY, cascade = CascadeType.ALL, orphanRemoval = true)
+    @JoinColumn(name = "eligibility_id", nullable = false)
+    public Eligibility eligibility;
+
+    /** Its platform's rules AND its own, kept in step on every write: what the search filters on. */
+    @OneToOne(optional = false, fetch = FetchType.LAZY, cascade = CascadeType.ALL, orphanRemoval = true)
+    @JoinColumn(name = "effective_eligibility_id", nullable = false)
+    public Eligibility effectiveEligibility;
+
+    /** Title and description in lower case, what the {@code q} filter matches words against. */
+    @Column(name = "search_text", nullable = false, length = 8300)
+    public String searchText;
+
+    /** The status a client sees: a listing past its {@code expiresAt} is CLOSED whatever was stored. */
+    public ListingStatus effectiveStatus(Instant now) {
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            return ListingStatus.CLOSED;
+        }
+        return status;
+    }
+
+    /** Recomputes the columns derived from the other fields; call after any change. */
+    public void refreshDerivedColumns() {
+        searchText = (title + " " + description).toLowerCase(Locale.ROOT);
+        boolean hourlyUsd = payUnit == PayUnit.HOUR && PAY_FILTER_CURRENCY.equals(payCurrency);
+        hourlyUsdMin = hourlyUsd ? payMin : null;
+        hourlyUsdMax = hourlyUsd ? payMax : null;
+    }
+
+    /** The listings with these ids, with platform, tier and rules loaded, keyed by id. */
+    public static Map<Long, TaskListing> mapByIds(Collection<Long> ids) {
+        Map<Long, TaskListing> byId = new HashMap<>();
+        if (ids.isEmpty()) {
+            return byId;
+        }
+        List<TaskListing> listings = find("select l from TaskListing l join fetch l.platform join fetch l.payTier"
+                + " join fetch l.eligibility join fetch l.effectiveEligibility where l.id in ?1", ids).list();
+        listings.forEach(listing -> byId.put(listing.id, listing));
+        return byId;
+    }
+
+    public static Optional<TaskListing> findWithDetails(long id) {
+        return mapByIds(List.of(id)).values().stream().findFirst();
+    }
+
+    public static long countByPlatform(Platform platform) {
+        return count("platform", platform);
+    }
+}

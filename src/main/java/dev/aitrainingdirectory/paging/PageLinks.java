@@ -1,0 +1,33 @@
+package dev.aitrainingdirectory.paging;
+
+import jakarta.ws.rs.core.Link;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Builds the RFC 8288 {@code Link} header of a paged collection: first, prev, next and last. */
+public final class PageLinks {
+
+    private PageLinks() {
+    }
+
+    /** A 200 answer carrying the page and its links, each keeping every other query parameter. */
+    public static <T> RestResponse<Page<T>> ok(Page<T> page, UriInfo uriInfo) {
+        List<Link> links = new ArrayList<>();
+        long lastPage = Math.max(page.totalPages() - 1, 0);
+        links.add(link(uriInfo, 0, "first"));
+        if (page.page() > 0) {
+            links.add(link(uriInfo, Math.min(page.page() - 1, lastPage), "prev"));
+        }
+        if (page.page() < lastPage) {
+            links.add(link(uriInfo, page.page() + 1, "next"));
+        }
+        links.add(link(uriInfo, lastPage, "last"));
+        return RestResponse.ResponseBuilder.ok(page).links(links.toArray(Link[]::new)).build();
+    }
+
+    private static Link link(UriInfo uriInfo, long page, String relation) {
+        return Link.fromUriBuilder(uriInfo.getRequestUriBuilder().replaceQueryParam("page", page)).rel(relation).build();
+    }
+}

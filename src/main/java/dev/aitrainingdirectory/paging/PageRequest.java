@@ -1,0 +1,12 @@
+package dev.aitrainingdirectory.paging;
+
+/** Which page of a collection a client asked for; {@link #offset()} is where it starts. */
+public record PageRequest(int page, int size) {
+
+    public static final int DEFAULT_SIZE = 20;
+    public static final int MAX_SIZE = 100;
+
+    public long offset() {
+        return (long) page * size;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.aitrainingdirectory.platform;
+
+import dev.aitrainingdirectory.eligibility.EligibilitySql;
+import dev.aitrainingdirectory.listing.ListingCriteria;
+import dev.aitrainingdirectory.listing.TaskType;
+import dev.aitrainingdirectory.paging.Page;
+import dev.aitrainingdirectory.paging.PageRequest;
+import dev.aitrainingdirectory.params.ParameterReader;
+import dev.aitrainingdirectory.paytier.PayTier;
+import dev.aitrainingdirectory.persistence.SqlFilter;
+import dev.aitrainingdirectory.persistence.TimestampedEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Runs the platform list: validates the filters, finds one page and counts each platform's open listings. */
+@ApplicationScoped
+public class PlatformSearch {
+
+    /** A validated platform list request. */
+    public record Request(SqlFilter filter, String orderBy, PageRequest page) {
+    }
+
+    private static final String OPEN_LISTINGS = "(select count(*) from task_listing l where l.platform_id = p.id and "
+            + ListingCriteria.OPEN + ")";
+
+    private static final Map<String, String> ORDERS = orders();
+
+    @Inject
+    EntityManager entityManager;
+
+    public Request parse(PlatformSearchParams params) {
+        ParameterReader reader = new ParameterReader();
+        SqlFilter filter = new SqlFilter().bind("now", TimestampedEntity.now());
+        filter.andContainsWords("p.search_text", reader.words("q", params.q));
+        String country = reader.country("country", params.country);
+        if (country != null) {
+            filter.and(EligibilitySql.allowsCountry("p.eligibility_id", "country"), "country", country);
+        }
+        Set<String> speaks = reader.languages("speaks", params.speaks);
+        if (!speaks.isEmpty()) {
+            filter.and(EligibilitySql.requiresOnlyLanguagesIn("p.eligibility_id", "speaks"), "speaks", speaks);
+        }
+        Set<TaskType> taskTypes = reader.enums("taskType", params.taskType, TaskType.class);
+        if (!taskTypes.isEmpty()) {
+            filter.and("exists (select 1 from platform_task_type t where t.platform_id = p.id and t.task_type in (:taskTypes))",
+                    "taskTypes", taskTypes.stream().map(Enum::name).toList());
+        }
+        Set<String> tierSlugs = reader.slugs("tier", params.tier);
+        if (!tierSlugs.isEmpty()) {
+            Map<String, Long> tierIds = PayTier.listBySlugs(tierSlugs).stream().collect(Collectors.toMap(t -> t.slug, t -> t.id));
+            tierSlugs.stream().filter(slug -> !tierIds.containsKey(slug))
+                    .forEach(slug -> reader.reject("tier", "no tier has the slug '" + slug + "'"));
+            filter.and("exists (select 1 from platform_pay_tier t where t.platform_id = p.id and t.pay_tier_id in (:tierIds))",
+                    "tierIds", Set.copyOf(tierIds.values()));
+        }
+        Set<PaymentMethod> methods = reader.enums("paymentMethod", params.paymentMethod, PaymentMethod.class);
+        if (!methods.isEmpty()) {
+            filter.and("exists (select 1 from platform_payment_method m where m.platform_id = p.id"
+                    + " and m.payment_method in (:methods))", "methods", methods.stream().map(Enum::name).toList());
+        }
+        Set<Audience> audiences = reader.enums("audience", params.audience, Audience.class);
+        if (!audiences.isEmpty()) {
+            filter.and("p.audience in (:audiences)", "audiences", audiences.stream().map(Enum::name).toList());
+        }
+        Boolean assessmentRequired = reader.bool("assessmentRequired", params.assessmentRequired);
+        if (assessmentRequired != null) {
+            filter.and("p.assessment_required = :assessmentRequired", "assessmentRequired", assessmentRequired);
+        }
+        String orderBy = reader.sort(params.sort, ORDERS, ORDERS.get("name"));
+        PageRequest page = reader.pageRequest(params.page, params.size);
+        reader.requireValid();
+        return new Request(filter, orderBy, page);
+    }
+
+    public Page<PlatformResponse> search(Request request) {
+        SqlFilter filter = request.filter();
+        long total = filter.number(entityManager, "select count(*) from platform p" + filter.where());
+        List<Long> ids = List.of();
+        if (request.page().offset() < total) {
+            @SuppressWarnings("unchecked")
+            List<Number> found = filter.createQuery(entityManager,
+                            "select p.id from platform p" + filter.where() + " order by " + request.orderBy())
+                    .setFirstResult((int) request.page().offset())
+                    .setMaxResults(request.page().size())
+                    .getResultList();
+            ids = found.stream().map(Number::longValue).toList();
+        }
+        Map<Long, Platform> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Platform.<Platform>list("select p from Platform p join fetch p.eligibility where p.id in ?1", ids)
+                    .forEach(platform -> byId.put(platform.id, platform));
+        }
+        Map<Long, Long> open = openListings(ids);
+        List<PlatformResponse> items = ids.stream().map(byId::get).filter(Objects::nonNull)
+                .map(platform -> PlatformResponse.of(platform, open.getOrDefault(platform.id, 0L))).toList();
+        return Page.of(items, request.page(), total, null);
+    }
+
+    /** How many open listings each of these platforms has. */
+    public Map<Long, Long> openListings(List<Long> platformIds) {
+        Map<Long, Long> counts = new HashMap<>();
+        if (platformIds.isEmpty()) {
+            return counts;
+        }
+        SqlFilter filter = new SqlFilter().bind("now", TimestampedEntity.now()).and(ListingCriteria.OPEN)
+                .and("l.platform_id in (:platformIds)", "platformIds", platformIds);
+        for (Object[] row : filter.rows(entityManager,
+                "select l.platform_id, count(*) from task_listing l" + filter.where() + " group by l.platform_id")) {
+            counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
+    private static Map<String, String> orders() {
+        Map<String, String> orders = new LinkedHashMap<>();
+        orders.put("name", "lower(p.name), p.slug");
+        orders.put("-openListings", OPEN_LISTINGS + " desc, p.slug");
+        orders.put("-updatedAt", "p.updated_at desc, p.slug");
+        return orders;
+    }
+}

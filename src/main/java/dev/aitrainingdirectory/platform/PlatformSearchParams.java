@@ -1,0 +1,68 @@
+package dev.aitrainingdirectory.platform;
+
+import dev.aitrainingdirectory.listing.TaskType;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.Explode;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** The query parameters of the platform list, as received; {@link PlatformSearch} validates them. */
+public class PlatformSearchParams {
+
+    @QueryParam("q")
+    @Parameter(description = "Words that must all appear in the name or the description, case-insensitive.",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 200), example = "expert")
+    public List<String> q;
+
+    @QueryParam("country")
+    @Parameter(description = "ISO 3166-1 alpha-2 code: keeps platforms that accept contributors living there.",
+            schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Z]{2}$"), example = "IN")
+    public List<String> country;
+
+    @QueryParam("speaks")
+    @Parameter(description = "ISO 639-1 codes the contributor speaks: keeps platforms all of whose required languages are among them.",
+            explode = Explode.TRUE, schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, maxItems = 50),
+            example = "en")
+    public List<String> speaks;
+
+    @QueryParam("taskType")
+    @Parameter(description = "Keeps platforms offering one of these task types.", explode = Explode.TRUE,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = TaskType.class, maxItems = 50))
+    public List<String> taskType;
+
+    @QueryParam("tier")
+    @Parameter(description = "Keeps platforms with work in one of these pay tiers (slugs).", explode = Explode.TRUE,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, maxItems = 50), example = "coding")
+    public List<String> tier;
+
+    @QueryParam("paymentMethod")
+    @Parameter(description = "Keeps platforms paying by one of these methods.", explode = Explode.TRUE,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = PaymentMethod.class, maxItems = 50))
+    public List<String> paymentMethod;
+
+    @QueryParam("audience")
+    @Parameter(description = "Keeps platforms for one of these audiences.", explode = Explode.TRUE,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Audience.class, maxItems = 50))
+    public List<String> audience;
+
+    @QueryParam("assessmentRequired")
+    @Parameter(description = "Keeps platforms that do (true) or do not (false) require an entry assessment.",
+            schema = @Schema(type = SchemaType.BOOLEAN))
+    public List<String> assessmentRequired;
+
+    @QueryParam("sort")
+    @Parameter(description = "The order of the results; ties are broken by slug.",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"name", "-openListings", "-updatedAt"}, defaultValue = "name"))
+    public List<String> sort;
+
+    @QueryParam("page")
+    @Parameter(description = "The page, from 0.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+    public List<String> page;
+
+    @QueryParam("size")
+    @Parameter(description = "Platforms per page.",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+    public List<String> size;
+}
