@@ -1,0 +1,53 @@
+package dev.aitrainingdirectory.exampledata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aitrainingdirectory.support.PackagedService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged service keeps its embedded database under ./data and loads the example data only once. */
+class ServiceRestartIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String EVERY_LISTING = "/api/listings?status=OPEN,PAUSED,CLOSED&size=100";
+
+    @TempDir
+    Path workingDirectory;
+
+    @Test
+    void aRestartKeepsTheDataAndDoesNotLoadTheExamplesAgain() throws Exception {
+        JsonNode before;
+        String platformsBefore;
+        try (PackagedService service = PackagedService.start(workingDirectory)) {
+            before = JSON.readTree(service.get(EVERY_LISTING));
+            platformsBefore = service.get("/api/platforms?size=100");
+            assertThat(service.log()).contains("Loaded the example data");
+        }
+        assertThat(before.get("totalItems").asLong()).isGreaterThanOrEqualTo(24);
+        assertThat(workingDirectory.resolve("data")).isDirectory();
+        assertThat(Files.list(workingDirectory.resolve("data")).map(Path::toString)).anyMatch(name -> name.endsWith(".mv.db"));
+
+        try (PackagedService service = PackagedService.start(workingDirectory)) {
+            JsonNode after = JSON.readTree(service.get(EVERY_LISTING));
+            assertThat(after.get("totalItems")).isEqualTo(before.get("totalItems"));
+            assertThat(after.get("items").findValues("id")).isEqualTo(before.get("items").findValues("id"));
+            assertThat(JSON.readTree(service.get("/api/platforms?size=100")).get("totalItems"))
+                    .isEqualTo(JSON.readTree(platformsBefore).get("totalItems"));
+            assertThat(service.log()).doesNotContain("Loaded the example data");
+        }
+    }
+
+    @Test
+    void exampleDataCanBeTurnedOff() throws Exception {
+        try (PackagedService service = PackagedService.start(workingDirectory, "directory.example-data=false")) {
+            assertThat(JSON.readTree(service.get(EVERY_LISTING)).get("totalItems").asLong()).isZero();
+            assertThat(JSON.readTree(service.get("/api/pay-tiers")).get("items")).isEmpty();
+            assertThat(JSON.readTree(service.get("/api/eligibility/countries")).get("items")).hasSize(249);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.aitrainingdirectory.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.response.ValidatableResponse;
+import java.util.List;
+import java.util.Map;
+
+/** Small RestAssured helpers for reading collections the way a client pages through them. */
+public final class Api {
+
+    private Api() {
+    }
+
+    /** GET {@code path} with these query parameters, expecting 200. */
+    public static ValidatableResponse ok(String path, Map<String, ?> query) {
+        return given().queryParams(query).when().get(path).then().statusCode(200);
+    }
+
+    /** The ids of the listings one search finds, in the order of the first page of size 100. */
+    public static List<Long> listingIds(Map<String, ?> query) {
+        return ok("/api/listings", withSize(query)).extract().jsonPath().getList("items.id", Long.class);
+    }
+
+    /** How many listings a search finds in all. */
+    public static long total(Map<String, ?> query) {
+        return ok("/api/listings", query).extract().jsonPath().getLong("totalItems");
+    }
+
+    private static Map<String, Object> withSize(Map<String, ?> query) {
+        Map<String, Object> sized = new java.util.HashMap<>(query);
+        sized.putIfAbsent("size", 100);
+        return sized;
+    }
+}
