@@ -2,6 +2,9 @@ package dev.aitrainingdirectory.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Typed configuration of the directory, under the {@code directory.} prefix. */
 @ConfigMapping(prefix = "directory")
@@ -10,4 +13,26 @@ public interface DirectoryConfig {
     /** Whether a fresh database is filled with the example data, once. */
     @WithDefault("true")
     boolean exampleData();
+
+    Security security();
+
+    Expiry expiry();
+
+    /** API keys, stored only as SHA-256 hex digests. */
+    interface Security {
+
+        /** Digests of the keys that may write (the curator role). */
+        Optional<List<String>> curatorKeyHashes();
+
+        /** Digests of the keys of partners, who read with a higher rate limit but never write. */
+        Optional<List<String>> partnerKeyHashes();
+    }
+
+    /** The job that closes listings past their expiry. */
+    interface Expiry {
+
+        /** How often the job runs. */
+        @WithDefault("60s")
+        Duration interval();
+    }
 }

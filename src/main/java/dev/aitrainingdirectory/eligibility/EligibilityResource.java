@@ -4,6 +4,7 @@ import dev.aitrainingdirectory.listing.ListingCriteria;
 import dev.aitrainingdirectory.paging.ItemList;
 import dev.aitrainingdirectory.persistence.SqlFilter;
 import dev.aitrainingdirectory.persistence.TimestampedEntity;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
@@ -29,6 +30,7 @@ public class EligibilityResource {
 
     @GET
     @Path("countries")
+    @PermitAll
     @Operation(operationId = "listCountries", summary = "List countries",
             description = "Every ISO 3166-1 country, ordered by code, with the open listings a contributor living there"
                     + " qualifies for and the platforms they are on. Not paged.")
@@ -40,6 +42,7 @@ public class EligibilityResource {
 
     @GET
     @Path("languages")
+    @PermitAll
     @Operation(operationId = "listLanguages", summary = "List languages",
             description = "Every ISO 639-1 language, ordered by code, with the open listings that require it and the"
                     + " platforms they are on. Not paged.")

@@ -1,5 +1,6 @@
 package dev.aitrainingdirectory.http;
 
+import dev.aitrainingdirectory.problem.ProblemException;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -39,6 +40,33 @@ public final class EntityTags {
             return RestResponse.ResponseBuilder.<T>notModified(tag).build();
         }
         return RestResponse.ResponseBuilder.ok(body.get()).tag(tag).build();
+    }
+
+    /**
+     * Checks the {@code If-Match} of an update or delete against the resource's version: 428 when
+     * absent, 412 when no tag in it names the current version. A tag's version is its part before
+     * the dash, so a live count shown beside the resource never fails a curator's write.
+     */
+    public static void requireCurrent(String ifMatch, long version) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(ProblemException.PRECONDITION_REQUIRED, "This operation needs an If-Match header"
+                    + " holding the ETag you last read, so that it cannot overwrite a change you have not seen.");
+        }
+        if (ifMatch.trim().equals("*")) {
+            return;
+        }
+        for (String tag : ifMatch.split(",")) {
+            String trimmed = tag.trim();
+            if (trimmed.length() > 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")) {
+                String value = trimmed.substring(1, trimmed.length() - 1);
+                int dash = value.indexOf('-');
+                if ((dash < 0 ? value : value.substring(0, dash)).equals(Long.toString(version))) {
+                    return;
+                }
+            }
+        }
+        throw new ProblemException(412, "The resource has changed since the ETag in If-Match was read;"
+                + " read it again, reapply your change and retry.");
     }
 
     private static String digest(String text) {

@@ -25,6 +25,15 @@ public record ListingRequest(
         Instant expiresAt,
         Instant lastVerifiedAt) {
 
+    /** The listing as a curator would write it again: the base that a merge patch applies to. */
+    public static ListingRequest of(TaskListing listing) {
+        PayRequest pay = listing.payUnit == null ? null
+                : new PayRequest(listing.payMin, listing.payMax, listing.payCurrency, listing.payUnit);
+        return new ListingRequest(listing.platform.slug, listing.externalId, listing.title, listing.description,
+                listing.taskType, listing.payTier.slug, pay, listing.eligibility.toRules(), listing.status,
+                listing.applyUrl, listing.postedAt, listing.expiresAt, listing.lastVerifiedAt);
+    }
+
     /** Pay as written: both ends of the range, the currency and the unit. */
     public record PayRequest(
             @NotNull @jakarta.validation.constraints.DecimalMin("0") @jakarta.validation.constraints.Digits(integer = 8, fraction = 2)

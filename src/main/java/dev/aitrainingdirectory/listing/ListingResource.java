@@ -1,32 +1,55 @@
 package dev.aitrainingdirectory.listing;
 
+import static dev.aitrainingdirectory.http.DirectoryApi.API_KEY;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aitrainingdirectory.http.EntityTags;
+import dev.aitrainingdirectory.http.MergePatch;
+import dev.aitrainingdirectory.http.Responses;
 import dev.aitrainingdirectory.paging.Page;
 import dev.aitrainingdirectory.paging.PageLinks;
-import dev.aitrainingdirectory.problem.Problem;
-import dev.aitrainingdirectory.problem.ProblemException;
 import dev.aitrainingdirectory.persistence.TimestampedEntity;
+import dev.aitrainingdirectory.problem.ProblemException;
+import dev.aitrainingdirectory.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** The task listings: the search and single listings. */
+/** The task listings: search, single listings, writes, bulk import and the changes feed. */
 @Path("/api/listings")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Listings", description = "Paid AI-training work on the platforms, open or once open.")
@@ -34,47 +57,191 @@ public class ListingResource {
 
     @Inject
     ListingSearch search;
+    @Inject
+    ListingService service;
+    @Inject
+    ListingChanges changes;
+    @Inject
+    ObjectMapper objectMapper;
 
     @GET
+    @PermitAll
     @Operation(operationId = "searchListings", summary = "Search listings",
             description = "Finds listings by eligibility (country, languages, credentials), platform, tier, task type,"
                     + " status, pay and text, in a stable order, one page at a time, with optional facet counts."
                     + " Filters are AND-ed; the values of one repeatable filter are OR-ed.")
     @APIResponse(responseCode = "200", description = "One page of listings; the `Link` header holds first, prev, next and last.",
             headers = @Header(name = "Link", description = "RFC 8288 links to the first, previous, next and last pages.",
-                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "An unknown parameter or an invalid value; `errors` names each.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                    schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public RestResponse<Page<ListingResponse>> searchListings(@BeanParam ListingSearchParams params, @Context UriInfo uriInfo) {
         return PageLinks.ok(search.search(search.parse(params)), uriInfo);
     }
 
     @GET
+    @Path("changes")
+    @PermitAll
+    @Operation(operationId = "listListingChanges", summary = "Follow changes to listings",
+            description = "Every listing change in commit order, deletions as tombstones, each listing at most once (as"
+                    + " it is now). Start without a cursor and follow `nextCursor` until `items` is empty: you then hold"
+                    + " exactly the current listings, of any status, even while writes go on. Keep the last cursor and"
+                    + " ask again later for what changed since.")
+    @APIResponse(responseCode = "200", description = "The changes after the cursor.")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public ListingChangesPage listListingChanges(
+            @Parameter(description = "Where to continue: the `nextCursor` of the previous page; absent to start from the beginning.",
+                    schema = @Schema(type = SchemaType.STRING)) @QueryParam("cursor") List<String> cursor,
+            @Parameter(description = "At most this many changes.", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") List<String> limit) {
+        return changes.after(cursor, limit);
+    }
+
+    @GET
     @Path("{id}")
+    @PermitAll
     @Operation(operationId = "getListing", summary = "Read a listing",
             description = "One listing with its own and its effective eligibility. Send the `ETag` back in"
                     + " `If-None-Match` to get 304 while it is unchanged.")
-    @APIResponse(responseCode = "200", description = "The listing.",
-            headers = @Header(name = "ETag", description = "The listing's current entity tag.",
-                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
-    @APIResponse(responseCode = "304", description = "Unchanged since the `If-None-Match` tag.")
-    @APIResponse(responseCode = "404", description = "No listing has this id.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The listing.", headers = @Header(ref = "ETag"))
+    @APIResponse(responseCode = "304", ref = "NotModified")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public RestResponse<ListingResponse> getListing(
             @Parameter(description = "The listing's id.", example = "1042") @PathParam("id") String id,
             @Context Request request) {
-        TaskListing listing = parseId(id).flatMap(TaskListing::findWithDetails)
-                .orElseThrow(() -> ProblemException.notFound("No listing has the id '" + id + "'."));
+        TaskListing listing = parseId(id).flatMap(TaskListing::findWithDetails).orElseThrow(() -> notFound(id));
         Instant now = TimestampedEntity.now();
         return EntityTags.conditionalGet(request, tagOf(listing, now), () -> ListingResponse.of(listing, now));
     }
 
+    @POST
+    @RolesAllowed(Roles.CURATOR)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = API_KEY)
+    @Operation(operationId = "createListing", summary = "Create a listing",
+            description = "Adds a listing to a platform. `platform` and `payTier` are slugs; `id`, `version` and"
+                    + " timestamps are set by the service.")
+    @APIResponse(responseCode = "201", description = "Created; `Location` names it.",
+            headers = {@Header(ref = "ETag"), @Header(name = "Location", description = "The new listing's URL.",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri"))})
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    public RestResponse<ListingResponse> createListing(ListingRequest body, @Context UriInfo uriInfo) {
+        TaskListing listing = service.create(body);
+        return Responses.created(uriInfo.getBaseUriBuilder().path("api/listings/{id}").build(listing.id),
+                tagOf(listing, TimestampedEntity.now()), ListingResponse.of(listing, TimestampedEntity.now()));
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Roles.CURATOR)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = API_KEY)
+    @Operation(operationId = "replaceListing", summary = "Replace a listing",
+            description = "Replaces every field of a listing. Needs `If-Match` with the ETag last read.")
+    @APIResponse(responseCode = "200", description = "Replaced.", headers = @Header(ref = "ETag"))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public RestResponse<ListingResponse> replaceListing(
+            @Parameter(description = "The listing's id.", example = "1042") @PathParam("id") String id,
+            @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            ListingRequest body) {
+        return written(service.replace(existingId(id), ifMatch, body));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed(Roles.CURATOR)
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @SecurityRequirement(name = API_KEY)
+    @Operation(operationId = "updateListing", summary = "Update part of a listing",
+            description = "Applies a JSON merge patch (RFC 7396): fields given replace, `null` removes an optional field."
+                    + " Needs `If-Match` with the ETag last read.")
+    @APIResponse(responseCode = "200", description = "Updated.", headers = @Header(ref = "ETag"))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public RestResponse<ListingResponse> updateListing(
+            @Parameter(description = "The listing's id.", example = "1042") @PathParam("id") String id,
+            @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(description = "A JSON merge patch of the listing's writable fields.", content = @Content(
+                    mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = ListingRequest.class))) String patch)
+            throws IOException {
+        long listingId = existingId(id);
+        JsonNode tree = objectMapper.readTree(patch);
+        return written(service.patch(listingId, ifMatch, tree));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.CURATOR)
+    @SecurityRequirement(name = API_KEY)
+    @Operation(operationId = "deleteListing", summary = "Delete a listing",
+            description = "Removes a listing; the changes feed carries a tombstone. Needs `If-Match` with the ETag"
+                    + " last read. To keep a listing on record, set its status to CLOSED instead.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public void deleteListing(
+            @Parameter(description = "The listing's id.", example = "1042") @PathParam("id") String id,
+            @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.delete(existingId(id), ifMatch);
+    }
+
+    @POST
+    @Path("import")
+    @RolesAllowed(Roles.CURATOR)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = API_KEY)
+    @Operation(operationId = "importListings", summary = "Import listings",
+            description = "Upserts up to 1000 listings by (`platform`, `externalId`), all or nothing: when any row is"
+                    + " invalid the answer is 422 naming every bad row by index (`listings[3].title`) and nothing is"
+                    + " written. A row equal to the stored listing counts as unchanged and changes nothing.")
+    @APIResponse(responseCode = "200", description = "Imported.")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    public ListingImportResult importListings(ListingImportRequest body) {
+        ListingService.ImportResult result = service.importListings(body == null ? null : body.listings());
+        return new ListingImportResult(result.created(), result.updated(), result.unchanged());
+    }
+
     /** The ETag of a listing: its version, plus what it shows from its platform and tier and its effective status. */
-    static jakarta.ws.rs.core.EntityTag tagOf(TaskListing listing, Instant now) {
+    static EntityTag tagOf(TaskListing listing, Instant now) {
         return EntityTags.of(listing.version, listing.platform.version, listing.payTier.version, listing.effectiveStatus(now));
     }
 
-    private static java.util.Optional<Long> parseId(String id) {
-        return id.matches("[0-9]{1,18}") ? java.util.Optional.of(Long.parseLong(id)) : java.util.Optional.empty();
+    private static RestResponse<ListingResponse> written(TaskListing listing) {
+        Instant now = TimestampedEntity.now();
+        return Responses.ok(tagOf(listing, now), ListingResponse.of(listing, now));
+    }
+
+    private static long existingId(String id) {
+        return parseId(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static Optional<Long> parseId(String id) {
+        return id.matches("[0-9]{1,18}") ? Optional.of(Long.parseLong(id)) : Optional.empty();
+    }
+
+    private static ProblemException notFound(String id) {
+        return ProblemException.notFound("No listing has the id '" + id + "'.");
     }
 }

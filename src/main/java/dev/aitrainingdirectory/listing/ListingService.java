@@ -1,71 +1,353 @@
 package dev.aitrainingdirectory.listing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aitrainingdirectory.eligibility.Eligibility;
 import dev.aitrainingdirectory.eligibility.EligibilityRules;
 import dev.aitrainingdirectory.eligibility.EligibilityValidation;
+import dev.aitrainingdirectory.http.EntityTags;
+import dev.aitrainingdirectory.http.MergePatch;
 import dev.aitrainingdirectory.paytier.PayTier;
+import dev.aitrainingdirectory.persistence.TimestampedEntity;
 import dev.aitrainingdirectory.platform.Platform;
+import dev.aitrainingdirectory.problem.BodyValidator;
 import dev.aitrainingdirectory.problem.FieldError;
 import dev.aitrainingdirectory.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
-import jakarta.ws.rs.core.Response.Status;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Creates and changes listings, keeping their derived columns and effective eligibility in step. */
+/**
+ * Creates, changes and deletes listings, keeping their derived columns, their effective
+ * eligibility and the change log in step. Every write takes the change log's lock first.
+ */
 @ApplicationScoped
 public class ListingService {
 
+    /** The most listings one import may carry. */
+    public static final int MAX_IMPORT = 1000;
+
+    /** What an import did. */
+    public record ImportResult(int created, int updated, int unchanged) {
+    }
+
+    @Inject
+    BodyValidator validator;
+    @Inject
+    ListingChangeLog changeLog;
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    ObjectMapper objectMapper;
+
     @Transactional
-    public TaskListing create(@Valid ListingRequest request) {
-        List<FieldError> errors = new ArrayList<>(EligibilityValidation.problems("eligibility", request.eligibility()));
-        Optional<Platform> platform = Platform.findBySlug(request.platform());
-        if (platform.isEmpty()) {
-            errors.add(new FieldError("platform", "no platform has the slug '" + request.platform() + "'"));
+    public TaskListing create(ListingRequest request) {
+        requireBody(request);
+        Lookup lookup = Lookup.of(List.of(request));
+        List<FieldError> errors = problems(request, "", lookup);
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable(errors);
         }
-        Optional<PayTier> tier = PayTier.findBySlug(request.payTier());
-        if (tier.isEmpty()) {
-            errors.add(new FieldError("payTier", "no pay tier has the slug '" + request.payTier() + "'"));
+        changeLog.lock();
+        requireUniqueExternalId(lookup.platform(request), request.externalId(), null);
+        TaskListing listing = new TaskListing();
+        apply(listing, request, lookup);
+        listing.persist();
+        changeLog.record(listing.id, false);
+        return listing;
+    }
+
+    /** Replaces every field of a listing (PUT), if {@code ifMatch} names its current version. */
+    @Transactional
+    public TaskListing replace(long id, String ifMatch, ListingRequest request) {
+        changeLog.lock();
+        TaskListing listing = load(id);
+        EntityTags.requireCurrent(ifMatch, listing.version);
+        requireBody(request);
+        Lookup lookup = Lookup.of(List.of(request));
+        List<FieldError> errors = problems(request, "", lookup);
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable(errors);
         }
-        if (request.pay() != null && request.pay().min().compareTo(request.pay().max()) > 0) {
-            errors.add(new FieldError("pay.min", "must not be above pay.max"));
+        requireUniqueExternalId(lookup.platform(request), request.externalId(), listing.id);
+        apply(listing, request, lookup);
+        flush();
+        changeLog.record(listing.id, false);
+        return listing;
+    }
+
+    /** Applies a JSON merge patch (RFC 7396) to the listing as a curator would write it, then replaces it. */
+    @Transactional
+    public TaskListing patch(long id, String ifMatch, JsonNode patch) {
+        changeLog.lock();
+        TaskListing current = load(id);
+        JsonNode merged = MergePatch.apply(objectMapper.valueToTree(ListingRequest.of(current)), patch);
+        try {
+            return replace(id, ifMatch, objectMapper.treeToValue(merged, ListingRequest.class));
+        } catch (JsonProcessingException unreadable) {
+            throw new ProblemException(400, "The merge patch does not give a valid listing: " + unreadable.getOriginalMessage());
         }
-        if (request.expiresAt() != null && request.expiresAt().isBefore(request.postedAt())) {
-            errors.add(new FieldError("expiresAt", "must not be before postedAt"));
+    }
+
+    @Transactional
+    public void delete(long id, String ifMatch) {
+        changeLog.lock();
+        TaskListing listing = load(id);
+        EntityTags.requireCurrent(ifMatch, listing.version);
+        listing.delete();
+        flush();
+        changeLog.record(id, true);
+    }
+
+    /**
+     * Upserts up to {@link #MAX_IMPORT} listings by (platform, externalId), all or nothing: when any
+     * row is invalid, nothing is written and every bad row is named by its index.
+     */
+    @Transactional
+    public ImportResult importListings(List<ListingRequest> requests) {
+        if (requests == null) {
+            throw ProblemException.unprocessable(List.of(new FieldError("listings", "must not be null")));
+        }
+        if (requests.size() > MAX_IMPORT) {
+            throw ProblemException.unprocessable(List.of(new FieldError("listings",
+                    "must hold at most " + MAX_IMPORT + " listings, not " + requests.size())));
+        }
+        Lookup lookup = Lookup.of(requests);
+        List<FieldError> errors = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (int index = 0; index < requests.size(); index++) {
+            ListingRequest request = requests.get(index);
+            String prefix = "listings[" + index + "].";
+            errors.addAll(problems(request, prefix, lookup));
+            if (request != null && !keys.add(request.platform() + "\u0000" + request.externalId())) {
+                errors.add(new FieldError(prefix + "externalId", "repeats an earlier row of this import for the same platform"));
+            }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw ProblemException.unprocessable(errors);
         }
-        if (TaskListing.count("platform = ?1 and externalId = ?2", platform.get(), request.externalId()) > 0) {
-            throw new ProblemException(Status.CONFLICT, "The platform '" + request.platform()
-                    + "' already has a listing with the externalId '" + request.externalId() + "'.");
+        changeLog.lock();
+        Map<String, TaskListing> existing = existingByKey(requests, lookup);
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        for (ListingRequest request : requests) {
+            TaskListing listing = existing.get(request.platform() + "\u0000" + request.externalId());
+            if (listing == null) {
+                listing = new TaskListing();
+                apply(listing, request, lookup);
+                listing.persist();
+                created++;
+            } else if (sameContent(ListingRequest.of(listing), request)) {
+                unchanged++;
+                continue;
+            } else {
+                apply(listing, request, lookup);
+                updated++;
+            }
+            flush();
+            changeLog.record(listing.id, false);
         }
-        TaskListing listing = new TaskListing();
-        listing.platform = platform.get();
-        listing.payTier = tier.get();
+        return new ImportResult(created, updated, unchanged);
+    }
+
+    /** Closes every OPEN or PAUSED listing whose expiry has passed; returns how many. */
+    @Transactional
+    public int closeExpired(Instant now) {
+        changeLog.lock();
+        List<TaskListing> expired = TaskListing.list("status <> ?1 and expiresAt <= ?2", ListingStatus.CLOSED, now);
+        for (TaskListing listing : expired) {
+            listing.status = ListingStatus.CLOSED;
+            flush();
+            changeLog.record(listing.id, false);
+        }
+        return expired.size();
+    }
+
+    /**
+     * Recomputes the effective rules of every listing of a platform whose name or rules changed, and
+     * records each as changed: what those listings show has changed. Runs in the caller's transaction.
+     */
+    public void platformChanged(Platform platform) {
+        changeLog.lock();
+        for (TaskListing listing : TaskListing.<TaskListing>list("platform", platform)) {
+            listing.effectiveEligibility.replaceWith(EligibilityRules.effective(platform.eligibility.toRules(),
+                    listing.eligibility.toRules()));
+            touch(listing);
+        }
+    }
+
+    /** Records every listing of a renamed tier as changed. Runs in the caller's transaction. */
+    public void payTierChanged(PayTier tier) {
+        changeLog.lock();
+        for (TaskListing listing : TaskListing.<TaskListing>list("payTier", tier)) {
+            touch(listing);
+        }
+    }
+
+    private void touch(TaskListing listing) {
+        listing.updatedAt = TimestampedEntity.now();
+        flush();
+        changeLog.record(listing.id, false);
+    }
+
+    private void apply(TaskListing listing, ListingRequest request, Lookup lookup) {
+        // Also marks the row changed when only the rules (kept in their own rows) change, so the version moves.
+        listing.updatedAt = TimestampedEntity.now();
+        listing.platform = lookup.platform(request);
+        listing.payTier = lookup.tier(request);
         listing.externalId = request.externalId();
         listing.title = request.title();
         listing.description = request.description();
         listing.taskType = request.taskType();
-        if (request.pay() != null) {
-            listing.payMin = request.pay().min();
-            listing.payMax = request.pay().max();
-            listing.payCurrency = request.pay().currency();
-            listing.payUnit = request.pay().unit();
-        }
+        ListingRequest.PayRequest pay = request.pay();
+        listing.payMin = pay == null ? null : money(pay.min());
+        listing.payMax = pay == null ? null : money(pay.max());
+        listing.payCurrency = pay == null ? null : pay.currency();
+        listing.payUnit = pay == null ? null : pay.unit();
         listing.status = request.status();
         listing.applyUrl = request.applyUrl();
-        listing.postedAt = request.postedAt();
-        listing.expiresAt = request.expiresAt();
-        listing.lastVerifiedAt = request.lastVerifiedAt();
-        listing.eligibility = Eligibility.of(request.eligibility());
-        listing.effectiveEligibility = Eligibility.of(EligibilityRules.effective(
-                listing.platform.eligibility.toRules(), listing.eligibility.toRules()));
+        listing.postedAt = micros(request.postedAt());
+        listing.expiresAt = micros(request.expiresAt());
+        listing.lastVerifiedAt = micros(request.lastVerifiedAt());
+        EligibilityRules own = request.eligibility() == null ? EligibilityRules.NONE : request.eligibility();
+        EligibilityRules effective = EligibilityRules.effective(listing.platform.eligibility.toRules(), own);
+        if (listing.eligibility == null) {
+            listing.eligibility = Eligibility.of(own);
+            listing.effectiveEligibility = Eligibility.of(effective);
+        } else {
+            listing.eligibility.replaceWith(own);
+            listing.effectiveEligibility.replaceWith(effective);
+        }
         listing.refreshDerivedColumns();
-        listing.persist();
+    }
+
+    private List<FieldError> problems(ListingRequest request, String prefix, Lookup lookup) {
+        List<FieldError> errors = new ArrayList<>(validator.problems(request, prefix));
+        if (request == null) {
+            return errors;
+        }
+        errors.addAll(EligibilityValidation.problems(prefix + "eligibility", request.eligibility()));
+        if (request.platform() != null && lookup.platform(request) == null) {
+            errors.add(new FieldError(prefix + "platform", "no platform has the slug '" + request.platform() + "'"));
+        }
+        if (request.payTier() != null && lookup.tier(request) == null) {
+            errors.add(new FieldError(prefix + "payTier", "no pay tier has the slug '" + request.payTier() + "'"));
+        }
+        ListingRequest.PayRequest pay = request.pay();
+        if (pay != null && pay.min() != null && pay.max() != null && pay.min().compareTo(pay.max()) > 0) {
+            errors.add(new FieldError(prefix + "pay.min", "must not be above pay.max"));
+        }
+        if (request.expiresAt() != null && request.postedAt() != null && request.expiresAt().isBefore(request.postedAt())) {
+            errors.add(new FieldError(prefix + "expiresAt", "must not be before postedAt"));
+        }
+        return errors;
+    }
+
+    private static void requireBody(ListingRequest request) {
+        if (request == null) {
+            throw ProblemException.unprocessable(List.of(new FieldError("body", "must be a listing")));
+        }
+    }
+
+    private void requireUniqueExternalId(Platform platform, String externalId, Long exceptId) {
+        boolean taken = TaskListing.count("platform = ?1 and externalId = ?2 and id <> ?3",
+                platform, externalId, exceptId == null ? -1L : exceptId) > 0;
+        if (taken) {
+            throw ProblemException.conflict("The platform '" + platform.slug + "' already has a listing with the externalId '"
+                    + externalId + "'.");
+        }
+    }
+
+    private Map<String, TaskListing> existingByKey(List<ListingRequest> requests, Lookup lookup) {
+        Map<String, TaskListing> byKey = new HashMap<>();
+        Map<Platform, List<String>> idsByPlatform = requests.stream().collect(Collectors.groupingBy(lookup::platform,
+                Collectors.mapping(ListingRequest::externalId, Collectors.toList())));
+        idsByPlatform.forEach((platform, externalIds) -> TaskListing.<TaskListing>list(
+                        "platform = ?1 and externalId in ?2", platform, externalIds)
+                .forEach(listing -> byKey.put(platform.slug + "\u0000" + listing.externalId, listing)));
+        return byKey;
+    }
+
+    private TaskListing load(long id) {
+        TaskListing listing = TaskListing.findById(id);
+        if (listing == null) {
+            throw ProblemException.notFound("No listing has the id '" + id + "'.");
+        }
         return listing;
+    }
+
+    /** Writes pending changes now, so a concurrent update of the same version fails here (as 412). */
+    private void flush() {
+        entityManager.flush();
+    }
+
+    private static boolean sameContent(ListingRequest stored, ListingRequest incoming) {
+        return Objects.equals(normalized(stored), normalized(incoming));
+    }
+
+    /** The request as it would be stored: money at two decimals, times at microseconds, rules sorted. */
+    private static ListingRequest normalized(ListingRequest request) {
+        ListingRequest.PayRequest pay = request.pay() == null ? null : new ListingRequest.PayRequest(
+                money(request.pay().min()), money(request.pay().max()), request.pay().currency(), request.pay().unit());
+        EligibilityRules rules = request.eligibility() == null ? EligibilityRules.NONE : request.eligibility();
+        EligibilityRules sorted = new EligibilityRules(sortedSet(rules.countries()), sortedSet(rules.excludedCountries()),
+                sortedSet(rules.languages()), sortedSet(rules.credentials()));
+        return new ListingRequest(request.platform(), request.externalId(), request.title(), request.description(),
+                request.taskType(), request.payTier(), pay, sorted, request.status(), request.applyUrl(),
+                micros(request.postedAt()), micros(request.expiresAt()), micros(request.lastVerifiedAt()));
+    }
+
+    private static List<String> sortedSet(List<String> values) {
+        return values.stream().distinct().sorted().toList();
+    }
+
+    private static BigDecimal money(BigDecimal amount) {
+        return amount == null ? null : amount.setScale(2, RoundingMode.HALF_EVEN);
+    }
+
+    private static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The platforms and tiers a batch of requests names, each loaded once. */
+    private record Lookup(Map<String, Platform> platforms, Map<String, PayTier> tiers) {
+
+        static Lookup of(List<ListingRequest> requests) {
+            Set<String> platformSlugs = slugs(requests, ListingRequest::platform);
+            Set<String> tierSlugs = slugs(requests, ListingRequest::payTier);
+            Map<String, Platform> platforms = platformSlugs.isEmpty() ? Map.of()
+                    : Platform.listBySlugs(platformSlugs).stream().collect(Collectors.toMap(p -> p.slug, p -> p));
+            Map<String, PayTier> tiers = tierSlugs.isEmpty() ? Map.of()
+                    : PayTier.listBySlugs(tierSlugs).stream().collect(Collectors.toMap(t -> t.slug, t -> t));
+            return new Lookup(platforms, tiers);
+        }
+
+        Platform platform(ListingRequest request) {
+            return request.platform() == null ? null : platforms.get(request.platform());
+        }
+
+        PayTier tier(ListingRequest request) {
+            return request.payTier() == null ? null : tiers.get(request.payTier());
+        }
+
+        private static Set<String> slugs(List<ListingRequest> requests, Function<ListingRequest, String> slug) {
+            return requests.stream().filter(Objects::nonNull).map(slug).filter(Objects::nonNull).collect(Collectors.toSet());
+        }
     }
 }

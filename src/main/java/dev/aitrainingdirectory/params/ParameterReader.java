@@ -206,7 +206,8 @@ public final class ParameterReader {
         return asked;
     }
 
-    private int integer(String name, List<String> raw, int byDefault, int min, int max) {
+    /** A whole number between {@code min} and {@code max}, or {@code byDefault} when absent. */
+    public int integer(String name, List<String> raw, int byDefault, int min, int max) {
         String value = single(name, raw);
         if (value == null) {
             return byDefault;

@@ -1,8 +1,26 @@
 package dev.aitrainingdirectory.paytier;
 
+import static dev.aitrainingdirectory.http.DirectoryApi.API_KEY;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aitrainingdirectory.http.EntityTags;
+import dev.aitrainingdirectory.http.MergePatch;
+import dev.aitrainingdirectory.http.Responses;
+import dev.aitrainingdirectory.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import dev.aitrainingdirectory.paging.ItemList;
-import dev.aitrainingdirectory.problem.Problem;
 import dev.aitrainingdirectory.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -30,8 +48,13 @@ public class PayTierResource {
 
     @Inject
     PayTierObservations observations;
+    @Inject
+    PayTierService service;
+    @Inject
+    ObjectMapper objectMapper;
 
     @GET
+    @PermitAll
     @Operation(operationId = "listPayTiers", summary = "List pay tiers",
             description = "Every pay tier, cheapest published range first; a short reference list, not paged.")
     @APIResponse(responseCode = "200", description = "Every pay tier.")
@@ -42,14 +65,14 @@ public class PayTierResource {
 
     @GET
     @Path("{slug}")
+    @PermitAll
     @Operation(operationId = "getPayTier", summary = "Read a pay tier",
             description = "One pay tier with its observed pay. Send the `ETag` back in `If-None-Match` to get 304"
                     + " while it is unchanged.")
     @APIResponse(responseCode = "200", description = "The pay tier.",
-            headers = @Header(name = "ETag", description = "The tier's current entity tag.", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "304", description = "Unchanged since the `If-None-Match` tag.")
-    @APIResponse(responseCode = "404", description = "No pay tier has this slug.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(ref = "ETag"))
+    @APIResponse(responseCode = "304", ref = "NotModified")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public RestResponse<PayTierResponse> getPayTier(
             @Parameter(description = "The tier's slug.", example = "coding") @PathParam("slug") String slug,
             @Context Request request) {
@@ -57,5 +80,96 @@ public class PayTierResource {
                 .orElseThrow(() -> ProblemException.notFound("No pay tier has the slug '" + slug + "'."));
         ObservedPay observed = observations.observe(tier);
         return EntityTags.conditionalGet(request, EntityTags.of(tier.version, observed), () -> PayTierResponse.of(tier, observed));
+    }
+
+    @POST
+    @RolesAllowed(Roles.CURATOR)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = API_KEY)
+    @Operation(operationId = "createPayTier", summary = "Create a pay tier",
+            description = "Adds a pay tier; its `slug` is chosen now and never changes.")
+    @APIResponse(responseCode = "201", description = "Created; `Location` names it.",
+            headers = {@Header(ref = "ETag"), @Header(name = "Location", description = "The new tier's URL.",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri"))})
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    public RestResponse<PayTierResponse> createPayTier(PayTierRequest body, @Context UriInfo uriInfo) {
+        PayTier tier = service.create(body);
+        ObservedPay observed = observations.observe(tier);
+        return Responses.created(uriInfo.getBaseUriBuilder().path("api/pay-tiers/{slug}").build(tier.slug),
+                EntityTags.of(tier.version, observed), PayTierResponse.of(tier, observed));
+    }
+
+    @PUT
+    @Path("{slug}")
+    @RolesAllowed(Roles.CURATOR)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = API_KEY)
+    @Operation(operationId = "replacePayTier", summary = "Replace a pay tier",
+            description = "Replaces every field but the slug. Needs `If-Match` with the ETag last read.")
+    @APIResponse(responseCode = "200", description = "Replaced.", headers = @Header(ref = "ETag"))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public RestResponse<PayTierResponse> replacePayTier(
+            @Parameter(description = "The tier's slug.", example = "coding") @PathParam("slug") String slug,
+            @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            PayTierRequest body) {
+        return written(service.replace(slug, ifMatch, body));
+    }
+
+    @PATCH
+    @Path("{slug}")
+    @RolesAllowed(Roles.CURATOR)
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @SecurityRequirement(name = API_KEY)
+    @Operation(operationId = "updatePayTier", summary = "Update part of a pay tier",
+            description = "Applies a JSON merge patch (RFC 7396) to the tier's writable fields. Needs `If-Match`.")
+    @APIResponse(responseCode = "200", description = "Updated.", headers = @Header(ref = "ETag"))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public RestResponse<PayTierResponse> updatePayTier(
+            @Parameter(description = "The tier's slug.", example = "coding") @PathParam("slug") String slug,
+            @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(description = "A JSON merge patch of the tier's writable fields.", content = @Content(
+                    mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = PayTierRequest.class))) String patch)
+            throws IOException {
+        return written(service.patch(slug, ifMatch, objectMapper.readTree(patch)));
+    }
+
+    @DELETE
+    @Path("{slug}")
+    @RolesAllowed(Roles.CURATOR)
+    @SecurityRequirement(name = API_KEY)
+    @Operation(operationId = "deletePayTier", summary = "Delete a pay tier",
+            description = "Removes a tier that no listing and no platform uses. Needs `If-Match`.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public void deletePayTier(
+            @Parameter(description = "The tier's slug.", example = "coding") @PathParam("slug") String slug,
+            @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.delete(slug, ifMatch);
+    }
+
+    private RestResponse<PayTierResponse> written(PayTier tier) {
+        ObservedPay observed = observations.observe(tier);
+        return Responses.ok(EntityTags.of(tier.version, observed), PayTierResponse.of(tier, observed));
     }
 }

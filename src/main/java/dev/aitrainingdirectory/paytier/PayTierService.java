@@ -1,33 +1,124 @@
 package dev.aitrainingdirectory.paytier;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aitrainingdirectory.http.EntityTags;
+import dev.aitrainingdirectory.http.MergePatch;
+import dev.aitrainingdirectory.listing.ListingService;
+import dev.aitrainingdirectory.listing.TaskListing;
+import dev.aitrainingdirectory.persistence.TimestampedEntity;
+import dev.aitrainingdirectory.platform.Platform;
+import dev.aitrainingdirectory.problem.BodyValidator;
 import dev.aitrainingdirectory.problem.FieldError;
 import dev.aitrainingdirectory.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
-import jakarta.ws.rs.core.Response.Status;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Creates and changes pay tiers. */
+/** Creates, changes and deletes pay tiers; a renamed tier reaches its listings. */
 @ApplicationScoped
 public class PayTierService {
 
+    @Inject
+    BodyValidator validator;
+    @Inject
+    ListingService listings;
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    ObjectMapper objectMapper;
+
     @Transactional
-    public PayTier create(@Valid PayTierRequest request) {
-        if (request.publishedRange().min().compareTo(request.publishedRange().max()) > 0) {
-            throw ProblemException.invalid(List.of(new FieldError("publishedRange.min", "must not be above publishedRange.max")));
+    public PayTier create(PayTierRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request != null && request.slug() == null) {
+            errors.add(new FieldError("slug", "must not be blank"));
         }
+        check(request, errors);
         if (PayTier.findBySlug(request.slug()).isPresent()) {
-            throw new ProblemException(Status.CONFLICT, "A pay tier with the slug '" + request.slug() + "' already exists.");
+            throw ProblemException.conflict("A pay tier with the slug '" + request.slug() + "' already exists.");
         }
         PayTier tier = new PayTier();
         tier.slug = request.slug();
+        apply(tier, request);
+        tier.persist();
+        return tier;
+    }
+
+    @Transactional
+    public PayTier replace(String slug, String ifMatch, PayTierRequest request) {
+        PayTier tier = load(slug);
+        EntityTags.requireCurrent(ifMatch, tier.version);
+        List<FieldError> errors = new ArrayList<>();
+        if (request != null && request.slug() != null && !request.slug().equals(slug)) {
+            errors.add(new FieldError("slug", "cannot change; it is '" + slug + "'"));
+        }
+        check(request, errors);
+        boolean renamed = !tier.name.equals(request.name());
+        apply(tier, request);
+        flush();
+        if (renamed) {
+            listings.payTierChanged(tier);
+        }
+        return tier;
+    }
+
+    @Transactional
+    public PayTier patch(String slug, String ifMatch, JsonNode patch) {
+        JsonNode merged = MergePatch.apply(objectMapper.valueToTree(PayTierRequest.of(load(slug))), patch);
+        try {
+            return replace(slug, ifMatch, objectMapper.treeToValue(merged, PayTierRequest.class));
+        } catch (JsonProcessingException unreadable) {
+            throw new ProblemException(400, "The merge patch does not give a valid pay tier: " + unreadable.getOriginalMessage());
+        }
+    }
+
+    /** Deletes a tier no listing or platform uses (409 otherwise). */
+    @Transactional
+    public void delete(String slug, String ifMatch) {
+        PayTier tier = load(slug);
+        EntityTags.requireCurrent(ifMatch, tier.version);
+        long listingCount = TaskListing.count("payTier", tier);
+        long platformCount = Platform.count("select count(p) from Platform p join p.payTiers t where t = ?1", tier);
+        if (listingCount + platformCount > 0) {
+            throw ProblemException.conflict("The pay tier '" + slug + "' is still used by " + listingCount + " listings and "
+                    + platformCount + " platforms.");
+        }
+        tier.delete();
+        flush();
+    }
+
+    private void check(PayTierRequest request, List<FieldError> errors) {
+        errors.addAll(validator.problems(request, ""));
+        if (request != null && request.publishedRange() != null && request.publishedRange().min() != null
+                && request.publishedRange().max() != null
+                && request.publishedRange().min().compareTo(request.publishedRange().max()) > 0) {
+            errors.add(new FieldError("publishedRange.min", "must not be above publishedRange.max"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable(errors);
+        }
+    }
+
+    private static void apply(PayTier tier, PayTierRequest request) {
+        tier.updatedAt = TimestampedEntity.now();
         tier.name = request.name();
         tier.description = request.description();
         tier.rangeMin = request.publishedRange().min();
         tier.rangeMax = request.publishedRange().max();
         tier.rangeCurrency = request.publishedRange().currency();
-        tier.persist();
-        return tier;
+    }
+
+    private static PayTier load(String slug) {
+        return PayTier.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("No pay tier has the slug '" + slug + "'."));
+    }
+
+    /** Writes pending changes now, so a concurrent update of the same version fails here (as 412). */
+    private void flush() {
+        entityManager.flush();
     }
 }

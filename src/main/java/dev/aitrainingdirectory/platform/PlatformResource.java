@@ -1,9 +1,26 @@
 package dev.aitrainingdirectory.platform;
 
+import static dev.aitrainingdirectory.http.DirectoryApi.API_KEY;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aitrainingdirectory.http.EntityTags;
+import dev.aitrainingdirectory.http.MergePatch;
+import dev.aitrainingdirectory.http.Responses;
+import dev.aitrainingdirectory.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.io.IOException;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import dev.aitrainingdirectory.paging.Page;
 import dev.aitrainingdirectory.paging.PageLinks;
-import dev.aitrainingdirectory.problem.Problem;
 import dev.aitrainingdirectory.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -34,30 +51,33 @@ public class PlatformResource {
 
     @Inject
     PlatformSearch search;
+    @Inject
+    PlatformService service;
+    @Inject
+    ObjectMapper objectMapper;
 
     @GET
+    @PermitAll
     @Operation(operationId = "listPlatforms", summary = "List platforms",
             description = "Platforms filtered by who they accept and what they offer, one page at a time.")
     @APIResponse(responseCode = "200", description = "One page of platforms; the `Link` header holds first, prev, next and last.",
             headers = @Header(name = "Link", description = "RFC 8288 links to the first, previous, next and last pages.",
                     schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "An unknown parameter or an invalid value; `errors` names each.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public RestResponse<Page<PlatformResponse>> listPlatforms(@BeanParam PlatformSearchParams params, @Context UriInfo uriInfo) {
         return PageLinks.ok(search.search(search.parse(params)), uriInfo);
     }
 
     @GET
     @Path("{slug}")
+    @PermitAll
     @Operation(operationId = "getPlatform", summary = "Read a platform",
             description = "One platform with its eligibility and its count of open listings. Send the `ETag` back in"
                     + " `If-None-Match` to get 304 while it is unchanged.")
     @APIResponse(responseCode = "200", description = "The platform.",
-            headers = @Header(name = "ETag", description = "The platform's current entity tag.",
-                    schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "304", description = "Unchanged since the `If-None-Match` tag.")
-    @APIResponse(responseCode = "404", description = "No platform has this slug.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(ref = "ETag"))
+    @APIResponse(responseCode = "304", ref = "NotModified")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public RestResponse<PlatformResponse> getPlatform(
             @Parameter(description = "The platform's slug.", example = "outlier") @PathParam("slug") String slug,
             @Context Request request) {
@@ -66,5 +86,96 @@ public class PlatformResource {
         long openListings = search.openListings(List.of(platform.id)).getOrDefault(platform.id, 0L);
         return EntityTags.conditionalGet(request, EntityTags.of(platform.version, openListings),
                 () -> PlatformResponse.of(platform, openListings));
+    }
+
+    @POST
+    @RolesAllowed(Roles.CURATOR)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = API_KEY)
+    @Operation(operationId = "createPlatform", summary = "Create a platform",
+            description = "Adds a platform; its `slug` is chosen now and never changes.")
+    @APIResponse(responseCode = "201", description = "Created; `Location` names it.",
+            headers = {@Header(ref = "ETag"), @Header(name = "Location", description = "The new platform's URL.",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri"))})
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    public RestResponse<PlatformResponse> createPlatform(PlatformRequest body, @Context UriInfo uriInfo) {
+        Platform platform = service.create(body);
+        return Responses.created(uriInfo.getBaseUriBuilder().path("api/platforms/{slug}").build(platform.slug),
+                EntityTags.of(platform.version, 0L), PlatformResponse.of(platform, 0));
+    }
+
+    @PUT
+    @Path("{slug}")
+    @RolesAllowed(Roles.CURATOR)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = API_KEY)
+    @Operation(operationId = "replacePlatform", summary = "Replace a platform",
+            description = "Replaces every field but the slug. Needs `If-Match` with the ETag last read. A new name or"
+                    + " new rules reach every listing of the platform (their effective eligibility and version change).")
+    @APIResponse(responseCode = "200", description = "Replaced.", headers = @Header(ref = "ETag"))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public RestResponse<PlatformResponse> replacePlatform(
+            @Parameter(description = "The platform's slug.", example = "outlier") @PathParam("slug") String slug,
+            @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            PlatformRequest body) {
+        return written(service.replace(slug, ifMatch, body));
+    }
+
+    @PATCH
+    @Path("{slug}")
+    @RolesAllowed(Roles.CURATOR)
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @SecurityRequirement(name = API_KEY)
+    @Operation(operationId = "updatePlatform", summary = "Update part of a platform",
+            description = "Applies a JSON merge patch (RFC 7396) to the platform's writable fields. Needs `If-Match`.")
+    @APIResponse(responseCode = "200", description = "Updated.", headers = @Header(ref = "ETag"))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public RestResponse<PlatformResponse> updatePlatform(
+            @Parameter(description = "The platform's slug.", example = "outlier") @PathParam("slug") String slug,
+            @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(description = "A JSON merge patch of the platform's writable fields.", content = @Content(
+                    mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = PlatformRequest.class))) String patch)
+            throws IOException {
+        return written(service.patch(slug, ifMatch, objectMapper.readTree(patch)));
+    }
+
+    @DELETE
+    @Path("{slug}")
+    @RolesAllowed(Roles.CURATOR)
+    @SecurityRequirement(name = API_KEY)
+    @Operation(operationId = "deletePlatform", summary = "Delete a platform",
+            description = "Removes a platform that has no listings left (of any status). Needs `If-Match`.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public void deletePlatform(
+            @Parameter(description = "The platform's slug.", example = "outlier") @PathParam("slug") String slug,
+            @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.delete(slug, ifMatch);
+    }
+
+    private RestResponse<PlatformResponse> written(Platform platform) {
+        long openListings = search.openListings(List.of(platform.id)).getOrDefault(platform.id, 0L);
+        return Responses.ok(EntityTags.of(platform.version, openListings), PlatformResponse.of(platform, openListings));
     }
 }

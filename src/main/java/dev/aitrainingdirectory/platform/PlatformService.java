@@ -1,56 +1,157 @@
 package dev.aitrainingdirectory.platform;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aitrainingdirectory.eligibility.Eligibility;
+import dev.aitrainingdirectory.eligibility.EligibilityRules;
 import dev.aitrainingdirectory.eligibility.EligibilityValidation;
+import dev.aitrainingdirectory.http.EntityTags;
+import dev.aitrainingdirectory.http.MergePatch;
+import dev.aitrainingdirectory.listing.ListingService;
+import dev.aitrainingdirectory.listing.TaskListing;
+import dev.aitrainingdirectory.listing.TaskType;
 import dev.aitrainingdirectory.paytier.PayTier;
+import dev.aitrainingdirectory.persistence.TimestampedEntity;
+import dev.aitrainingdirectory.problem.BodyValidator;
 import dev.aitrainingdirectory.problem.FieldError;
 import dev.aitrainingdirectory.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
-import jakarta.ws.rs.core.Response.Status;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
-/** Creates and changes platforms. */
+/** Creates, changes and deletes platforms; a change to a platform's name or rules reaches its listings. */
 @ApplicationScoped
 public class PlatformService {
 
+    @Inject
+    BodyValidator validator;
+    @Inject
+    ListingService listings;
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    ObjectMapper objectMapper;
+
     @Transactional
-    public Platform create(@Valid PlatformRequest request) {
-        List<FieldError> errors = new ArrayList<>(EligibilityValidation.problems("eligibility", request.eligibility()));
-        Set<String> tierSlugs = request.payTiers() == null ? Set.of() : request.payTiers();
-        List<PayTier> tiers = tierSlugs.isEmpty() ? List.of() : PayTier.listBySlugs(tierSlugs);
-        Set<String> found = new HashSet<>();
-        tiers.forEach(tier -> found.add(tier.slug));
-        tierSlugs.stream().filter(slug -> !found.contains(slug)).sorted()
-                .forEach(slug -> errors.add(new FieldError("payTiers", "no pay tier has the slug '" + slug + "'")));
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+    public Platform create(PlatformRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request != null && request.slug() == null) {
+            errors.add(new FieldError("slug", "must not be blank"));
         }
+        List<PayTier> tiers = check(request, errors);
         if (Platform.findBySlug(request.slug()).isPresent()) {
-            throw new ProblemException(Status.CONFLICT, "A platform with the slug '" + request.slug() + "' already exists.");
+            throw ProblemException.conflict("A platform with the slug '" + request.slug() + "' already exists.");
         }
         Platform platform = new Platform();
         platform.slug = request.slug();
+        platform.eligibility = Eligibility.of(request.eligibility());
+        apply(platform, request, tiers);
+        platform.persist();
+        return platform;
+    }
+
+    /** Replaces every field of a platform but its slug (PUT), if {@code ifMatch} names its current version. */
+    @Transactional
+    public Platform replace(String slug, String ifMatch, PlatformRequest request) {
+        Platform platform = load(slug);
+        EntityTags.requireCurrent(ifMatch, platform.version);
+        List<FieldError> errors = new ArrayList<>();
+        if (request != null && request.slug() != null && !request.slug().equals(slug)) {
+            errors.add(new FieldError("slug", "cannot change; it is '" + slug + "'"));
+        }
+        List<PayTier> tiers = check(request, errors);
+        boolean listingsChange = !platform.name.equals(request.name())
+                || !platform.eligibility.toRules().equals(rulesOf(request));
+        apply(platform, request, tiers);
+        platform.eligibility.replaceWith(request.eligibility());
+        flush();
+        if (listingsChange) {
+            listings.platformChanged(platform);
+        }
+        return platform;
+    }
+
+    /** Applies a JSON merge patch (RFC 7396) to the platform as a curator would write it, then replaces it. */
+    @Transactional
+    public Platform patch(String slug, String ifMatch, JsonNode patch) {
+        JsonNode merged = MergePatch.apply(objectMapper.valueToTree(PlatformRequest.of(load(slug))), patch);
+        try {
+            return replace(slug, ifMatch, objectMapper.treeToValue(merged, PlatformRequest.class));
+        } catch (JsonProcessingException unreadable) {
+            throw new ProblemException(400, "The merge patch does not give a valid platform: " + unreadable.getOriginalMessage());
+        }
+    }
+
+    /** Deletes a platform that has no listings left (409 otherwise). */
+    @Transactional
+    public void delete(String slug, String ifMatch) {
+        Platform platform = load(slug);
+        EntityTags.requireCurrent(ifMatch, platform.version);
+        long listingCount = TaskListing.countByPlatform(platform);
+        if (listingCount > 0) {
+            throw ProblemException.conflict("The platform '" + slug + "' still has " + listingCount
+                    + " listings (of any status); delete them first.");
+        }
+        platform.delete();
+        flush();
+    }
+
+    private List<PayTier> check(PlatformRequest request, List<FieldError> errors) {
+        errors.addAll(validator.problems(request, ""));
+        if (request == null) {
+            throw ProblemException.unprocessable(errors);
+        }
+        errors.addAll(EligibilityValidation.problems("eligibility", request.eligibility()));
+        Set<String> tierSlugs = request.payTiers() == null ? Set.of() : request.payTiers();
+        List<PayTier> tiers = tierSlugs.isEmpty() || tierSlugs.stream().anyMatch(Objects::isNull)
+                ? List.of() : PayTier.listBySlugs(tierSlugs);
+        Set<String> found = new HashSet<>();
+        tiers.forEach(tier -> found.add(tier.slug));
+        tierSlugs.stream().filter(Objects::nonNull).filter(slug -> !found.contains(slug)).sorted()
+                .forEach(slug -> errors.add(new FieldError("payTiers", "no pay tier has the slug '" + slug + "'")));
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable(errors);
+        }
+        return tiers;
+    }
+
+    private static void apply(Platform platform, PlatformRequest request, List<PayTier> tiers) {
+        // Also marks the row changed when only the rules (kept in their own rows) change, so the version moves.
+        platform.updatedAt = TimestampedEntity.now();
         platform.name = request.name();
         platform.websiteUrl = request.websiteUrl();
         platform.description = request.description();
         platform.audience = request.audience();
         platform.taskTypes = request.taskTypes() == null || request.taskTypes().isEmpty()
-                ? EnumSet.noneOf(dev.aitrainingdirectory.listing.TaskType.class) : EnumSet.copyOf(request.taskTypes());
+                ? EnumSet.noneOf(TaskType.class) : EnumSet.copyOf(request.taskTypes());
         platform.payTiers = new HashSet<>(tiers);
         platform.paymentMethods = request.paymentMethods() == null || request.paymentMethods().isEmpty()
                 ? EnumSet.noneOf(PaymentMethod.class) : EnumSet.copyOf(request.paymentMethods());
         platform.payoutSchedule = request.payoutSchedule();
         platform.assessmentRequired = request.assessmentRequired();
         platform.identityVerification = request.identityVerification();
-        platform.eligibility = Eligibility.of(request.eligibility());
         platform.refreshSearchText();
-        platform.persist();
-        return platform;
+    }
+
+    private static EligibilityRules rulesOf(PlatformRequest request) {
+        EligibilityRules given = request.eligibility() == null ? EligibilityRules.NONE : request.eligibility();
+        return Eligibility.of(given).toRules();
+    }
+
+    private static Platform load(String slug) {
+        return Platform.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("No platform has the slug '" + slug + "'."));
+    }
+
+    /** Writes pending changes now, so a concurrent update of the same version fails here (as 412). */
+    private void flush() {
+        entityManager.flush();
     }
 }

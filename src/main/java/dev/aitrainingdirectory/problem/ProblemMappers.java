@@ -2,6 +2,10 @@ package dev.aitrainingdirectory.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -19,7 +23,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException exception, UriInfo uriInfo) {
-        return answer(exception.status().getStatusCode(), exception.getMessage(), exception.errors(), uriInfo);
+        return answer(exception.status(), exception.getMessage(), exception.errors(), uriInfo);
     }
 
     @ServerExceptionMapper
@@ -51,7 +55,34 @@ public class ProblemMappers {
                 .map(violation -> new FieldError(fieldName(violation.getPropertyPath().toString()), violation.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
                 .toList();
-        return answer(400, ProblemException.invalid(errors).getMessage(), errors, uriInfo);
+        return answer(422, ProblemException.unprocessable(errors).getMessage(), errors, uriInfo);
+    }
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException exception, UriInfo uriInfo) {
+        return answer(412, "The resource was changed by another request at the same time; read it again and retry.",
+                List.of(), uriInfo);
+    }
+
+    @ServerExceptionMapper
+    public Response uniqueKeyTaken(org.hibernate.exception.ConstraintViolationException exception, UriInfo uriInfo) {
+        return answer(409, "Another request created the same slug or (platform, externalId) at the same time.", List.of(), uriInfo);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException exception, UriInfo uriInfo) {
+        String detail = exception.getMessage() == null ? "The API key is not valid." : exception.getMessage();
+        return challenge(answer(401, detail, List.of(), uriInfo));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException exception, UriInfo uriInfo) {
+        return challenge(answer(401, "This operation needs an API key: send Authorization: Bearer <api-key>.", List.of(), uriInfo));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException exception, UriInfo uriInfo) {
+        return answer(403, "This API key may not do this; writes need a curator key.", List.of(), uriInfo);
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
@@ -60,11 +91,22 @@ public class ProblemMappers {
         return answer(500, "The service failed to answer this request; it has been logged.", List.of(), uriInfo);
     }
 
+    private static Response challenge(Response response) {
+        return Response.fromResponse(response).header("WWW-Authenticate", "Bearer realm=\"directory\"").build();
+    }
+
     private static Response answer(int status, String detail, List<FieldError> errors, UriInfo uriInfo) {
-        Status known = Status.fromStatusCode(status);
-        String title = known == null ? "Error" : known.getReasonPhrase();
+        String title = reasonPhrase(status);
         Problem problem = new Problem("about:blank", title, status, detail, uriInfo.getPath(), errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String reasonPhrase(int status) {
+        if (status == ProblemException.UNPROCESSABLE_CONTENT) {
+            return "Unprocessable Content";
+        }
+        Status known = Status.fromStatusCode(status);
+        return known == null ? "Error" : known.getReasonPhrase();
     }
 
     private static String detailFor(int status) {

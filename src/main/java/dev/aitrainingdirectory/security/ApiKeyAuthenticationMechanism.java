@@ -1,0 +1,57 @@
+package dev.aitrainingdirectory.security;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Set;
+
+/**
+ * Authenticates {@code Authorization: Bearer <api-key>}. No header means an anonymous caller; a
+ * header that is not a configured key fails authentication (401), so a partner with a mistyped key
+ * finds out at once instead of being served as anonymous.
+ */
+@ApplicationScoped
+public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    private static final String BEARER = "Bearer ";
+
+    @Inject
+    ApiKeys apiKeys;
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        String authorization = context.request().getHeader("Authorization");
+        if (authorization == null) {
+            return Uni.createFrom().nullItem();
+        }
+        if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("The Authorization header must be 'Bearer <api-key>'."));
+        }
+        String key = authorization.substring(BEARER.length()).trim();
+        return apiKeys.roleOf(key)
+                .map(role -> Uni.createFrom().<SecurityIdentity>item(QuarkusSecurityIdentity.builder()
+                        .setPrincipal(new QuarkusPrincipal(role + ":" + ApiKeys.hexDigest(key).substring(0, 12)))
+                        .addRole(role)
+                        .build()))
+                .orElseGet(() -> Uni.createFrom().failure(new AuthenticationFailedException("The API key is not valid.")));
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer realm=\"directory\""));
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of();
+    }
+}
