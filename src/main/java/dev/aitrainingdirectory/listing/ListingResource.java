@@ -30,6 +30,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
@@ -49,7 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** The task listings: search, single listings, writes, bulk import and the changes feed. */
+/** The task listings: search and its Atom feed, single listings, writes, bulk import and the changes feed. */
 @Path("/api/listings")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Listings", description = "Paid AI-training work on the platforms, open or once open.")
@@ -94,6 +95,34 @@ public class ListingResource {
             @Parameter(description = "At most this many changes.", schema = @Schema(type = SchemaType.INTEGER,
                     minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") List<String> limit) {
         return changes.after(cursor, limit);
+    }
+
+    @GET
+    @Path("feed")
+    @PermitAll
+    @Produces(ListingFeedWriter.MEDIA_TYPE)
+    @Operation(operationId = "getListingFeed", summary = "Follow a search as an Atom feed",
+            description = "The newest listings that a search finds, as an Atom 1.0 feed (RFC 4287): a saved search that a"
+                    + " feed reader can follow. It takes the filters, `page` and `size` of `GET /api/listings` with the same"
+                    + " validation, but is always ordered newest first: `sort` may only be `-postedAt` and `facets` is not a"
+                    + " parameter, so a search URL asking for another order or for facets is rejected rather than changed."
+                    + " Each entry's `id` and `related` link are the listing's URL in this API, its `alternate` link is"
+                    + " where to apply, and its categories are the task type, pay tier and platform. The feed links to its"
+                    + " first, previous, next and last pages (RFC 5005) and to the same search as JSON. Errors are"
+                    + " problem details (`application/problem+json`) whatever the `Accept` header asks for.")
+    @APIResponse(responseCode = "200", description = "One page of the newest listings found, as an Atom feed in UTF-8.",
+            content = @Content(mediaType = ListingFeedWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "Link", description = "RFC 8288 links to the first, previous, next and last pages.",
+                    schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
+    public RestResponse<String> getListingFeed(@BeanParam ListingFeedParams params, @Context UriInfo uriInfo) {
+        Page<ListingResponse> page = search.search(search.parseFeed(params));
+        List<Link> links = PageLinks.of(page, uriInfo);
+        return RestResponse.ResponseBuilder
+                .ok(ListingFeedWriter.write(page, uriInfo, links, TimestampedEntity.now()), ListingFeedWriter.CONTENT_TYPE)
+                .links(links.toArray(Link[]::new))
+                .build();
     }
 
     @GET

@@ -42,6 +42,22 @@ public class ListingSearch {
     /** Validates every parameter, answering one 400 that names each bad one. */
     public Request parse(ListingSearchParams params) {
         ParameterReader reader = new ParameterReader();
+        ListingSort sort = reader.sort(params.sort, ListingSort.byParameterValue(), ListingSort.NEWEST);
+        Set<ListingFacet> facets = reader.facets(params.facets, ListingFacet.byParameterName().keySet()).stream()
+                .map(name -> ListingFacet.ofParameterName(name).orElseThrow())
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(ListingFacet.class)));
+        return parse(params, sort, facets, reader);
+    }
+
+    /** Validates the parameters of the feed: the search's filters and page, always newest first and without facets. */
+    public Request parseFeed(ListingFeedParams params) {
+        ParameterReader reader = new ParameterReader();
+        ListingSort sort = reader.sort(params.sort, Map.of(ListingSort.NEWEST.parameterValue(), ListingSort.NEWEST),
+                ListingSort.NEWEST);
+        return parse(params, sort, EnumSet.noneOf(ListingFacet.class), reader);
+    }
+
+    private Request parse(ListingFilterParams params, ListingSort sort, Set<ListingFacet> facets, ParameterReader reader) {
         Set<ListingStatus> statuses = reader.enums("status", params.status, ListingStatus.class);
         if (params.status == null || params.status.isEmpty()) {
             statuses = EnumSet.of(ListingStatus.OPEN);
@@ -66,10 +82,6 @@ public class ListingSearch {
         if (criteria.minPay() != null && criteria.maxPay() != null && criteria.minPay().compareTo(criteria.maxPay()) > 0) {
             reader.reject("minPay", "must not be above maxPay");
         }
-        ListingSort sort = reader.sort(params.sort, ListingSort.byParameterValue(), ListingSort.NEWEST);
-        Set<ListingFacet> facets = reader.facets(params.facets, ListingFacet.byParameterName().keySet()).stream()
-                .map(name -> ListingFacet.ofParameterName(name).orElseThrow())
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(ListingFacet.class)));
         PageRequest page = reader.pageRequest(params.page, params.size);
         reader.requireValid();
         return new Request(criteria, sort, page, facets);

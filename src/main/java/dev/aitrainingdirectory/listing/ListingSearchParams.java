@@ -7,86 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/**
- * The query parameters of the listing search, as received. Every one is a list so that a repeated
- * single-valued parameter is noticed and rejected; {@link ListingSearch} validates and parses them.
- */
-public class ListingSearchParams {
-
-    @QueryParam("q")
-    @Parameter(description = "Words that must all appear in the title or the description, case-insensitive.",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 200), example = "rating english")
-    public List<String> q;
-
-    @QueryParam("country")
-    @Parameter(description = "ISO 3166-1 alpha-2 code of the country the contributor lives in: keeps listings whose"
-            + " effective eligibility (platform AND listing) admits it, worldwide ones included, exclusions respected.",
-            schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Z]{2}$"), example = "IN")
-    public List<String> country;
-
-    @QueryParam("speaks")
-    @Parameter(description = "ISO 639-1 codes of the languages the contributor speaks (repeatable or comma list):"
-            + " keeps listings all of whose required languages are among them.", explode = Explode.TRUE,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, maxItems = 50), example = "en,es")
-    public List<String> speaks;
-
-    @QueryParam("holds")
-    @Parameter(description = "Slugs of the credentials the contributor holds (repeatable or comma list):"
-            + " keeps listings all of whose required credentials are among them.", explode = Explode.TRUE,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, maxItems = 50), example = "law-degree")
-    public List<String> holds;
-
-    @QueryParam("language")
-    @Parameter(description = "ISO 639-1 codes (repeatable or comma list): keeps listings that require one of these languages.",
-            explode = Explode.TRUE, schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, maxItems = 50),
-            example = "es")
-    public List<String> language;
-
-    @QueryParam("platform")
-    @Parameter(description = "Platform slugs (repeatable or comma list).", explode = Explode.TRUE,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, maxItems = 50), example = "outlier")
-    public List<String> platform;
-
-    @QueryParam("tier")
-    @Parameter(description = "Pay tier slugs (repeatable or comma list).", explode = Explode.TRUE,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, maxItems = 50), example = "coding")
-    public List<String> tier;
-
-    @QueryParam("taskType")
-    @Parameter(description = "Task types (repeatable or comma list).", explode = Explode.TRUE,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = TaskType.class, maxItems = 50))
-    public List<String> taskType;
-
-    @QueryParam("status")
-    @Parameter(description = "Statuses (repeatable or comma list); OPEN when absent. A listing past its `expiresAt` is CLOSED.",
-            explode = Explode.TRUE, schema = @Schema(type = SchemaType.ARRAY, implementation = ListingStatus.class,
-                    defaultValue = "OPEN", maxItems = 3))
-    public List<String> status;
-
-    @QueryParam("minPay")
-    @Parameter(description = "Hourly USD: keeps listings whose hourly `pay.max` is at least this.",
-            schema = @Schema(type = SchemaType.NUMBER, minimum = "0", maximum = "100000"), example = "30")
-    public List<String> minPay;
-
-    @QueryParam("maxPay")
-    @Parameter(description = "Hourly USD: keeps listings whose hourly `pay.min` is at most this.",
-            schema = @Schema(type = SchemaType.NUMBER, minimum = "0", maximum = "100000"), example = "60")
-    public List<String> maxPay;
-
-    @QueryParam("includeUnknownPay")
-    @Parameter(description = "With `minPay` or `maxPay`, also keep listings whose pay is unknown, per task or not in USD.",
-            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-    public List<String> includeUnknownPay;
-
-    @QueryParam("postedAfter")
-    @Parameter(description = "Keeps listings posted strictly after this ISO-8601 timestamp.",
-            schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2026-11-01T00:00:00Z")
-    public List<String> postedAfter;
-
-    @QueryParam("updatedAfter")
-    @Parameter(description = "Keeps listings changed strictly after this ISO-8601 timestamp.",
-            schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2026-11-20T00:00:00Z")
-    public List<String> updatedAfter;
+/** The query parameters of the listing search: the shared filters and page, its order and its facets. */
+public class ListingSearchParams extends ListingFilterParams {
 
     @QueryParam("sort")
     @Parameter(description = "The order of the results; ties are broken by id, so paging never repeats or skips a listing."
@@ -101,13 +23,4 @@ public class ListingSearchParams {
                     implementation = String.class, enumeration = {"platform", "tier", "taskType", "country", "language", "status"}),
             example = "tier,country")
     public List<String> facets;
-
-    @QueryParam("page")
-    @Parameter(description = "The page, from 0.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
-    public List<String> page;
-
-    @QueryParam("size")
-    @Parameter(description = "Listings per page.",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
-    public List<String> size;
 }

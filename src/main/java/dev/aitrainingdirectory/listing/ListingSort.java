@@ -20,6 +20,11 @@ public enum ListingSort {
         this.orderBy = orderBy;
     }
 
+    /** The value of the {@code sort} parameter that asks for this order. */
+    public String parameterValue() {
+        return parameterValue;
+    }
+
     /** The SQL ORDER BY list over {@code task_listing l}. */
     public String orderBy() {
         return orderBy;

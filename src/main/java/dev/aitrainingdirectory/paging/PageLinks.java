@@ -14,6 +14,11 @@ public final class PageLinks {
 
     /** A 200 answer carrying the page and its links, each keeping every other query parameter. */
     public static <T> RestResponse<Page<T>> ok(Page<T> page, UriInfo uriInfo) {
+        return RestResponse.ResponseBuilder.ok(page).links(of(page, uriInfo).toArray(Link[]::new)).build();
+    }
+
+    /** The links of a page, each keeping every other query parameter of the request. */
+    public static List<Link> of(Page<?> page, UriInfo uriInfo) {
         List<Link> links = new ArrayList<>();
         long lastPage = Math.max(page.totalPages() - 1, 0);
         links.add(link(uriInfo, 0, "first"));
@@ -24,7 +29,7 @@ public final class PageLinks {
             links.add(link(uriInfo, page.page() + 1, "next"));
         }
         links.add(link(uriInfo, lastPage, "last"));
-        return RestResponse.ResponseBuilder.ok(page).links(links.toArray(Link[]::new)).build();
+        return links;
     }
 
     private static Link link(UriInfo uriInfo, long page, String relation) {
