@@ -1,6 +1,8 @@
 package dev.aitrainingdirectory.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -40,6 +42,17 @@ public class ProblemMappers {
         String field = exception.getPropertyName();
         return answer(400, "The request body has a property this operation does not know.",
                 List.of(new FieldError(field, "is not a known property")), uriInfo);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException exception, UriInfo uriInfo) {
+        String field = exception.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .reduce((path, next) -> next.startsWith("[") ? path + next : path + "." + next)
+                .orElse("body");
+        String value = exception instanceof InvalidFormatException invalid ? "'" + invalid.getValue() + "' " : "";
+        return answer(400, "The request body has a value of the wrong type.",
+                List.of(new FieldError(field, value + "is not a valid " + simpleTypeName(exception.getTargetType()))), uriInfo);
     }
 
     @ServerExceptionMapper
@@ -99,6 +112,16 @@ public class ProblemMappers {
         String title = reasonPhrase(status);
         Problem problem = new Problem("about:blank", title, status, detail, uriInfo.getPath(), errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String simpleTypeName(Class<?> type) {
+        if (type == null) {
+            return "value here";
+        }
+        if (type.isEnum()) {
+            return "value; expected one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        return type.getSimpleName();
     }
 
     private static String reasonPhrase(int status) {

@@ -9,7 +9,17 @@ import java.util.Map;
 /** Small RestAssured helpers for reading collections the way a client pages through them. */
 public final class Api {
 
+    /** The Authorization header of the test profile's curator key, which may write. */
+    public static final String CURATOR = "Bearer dev-curator-key";
+    /** The Authorization header of the test profile's partner key, which may only read. */
+    public static final String PARTNER = "Bearer dev-partner-key";
+
     private Api() {
+    }
+
+    /** A request carrying the curator key. */
+    public static io.restassured.specification.RequestSpecification asCurator() {
+        return given().header("Authorization", CURATOR);
     }
 
     /** GET {@code path} with these query parameters, expecting 200. */
