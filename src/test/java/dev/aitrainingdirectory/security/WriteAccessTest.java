@@ -63,6 +63,16 @@ class WriteAccessTest {
     }
 
     @Test
+    void aCuratorKeyPassesTheRoleCheckOfEveryWriteOperation() {
+        for (String[] operation : writeOperations()) {
+            String path = operation[1].replace("{id}", Long.toString(listing)).replace("{slug}",
+                    operation[1].startsWith("/api/pay-tiers") ? tier : platform);
+            int status = attempt(given().header("Authorization", Api.CURATOR), operation[0], path).then().extract().statusCode();
+            assertThat(status).as("%s %s with the curator key", operation[0], operation[1]).isNotIn(401, 403).isLessThan(500);
+        }
+    }
+
+    @Test
     void partnerAndCuratorKeysMayRead() {
         given().header("Authorization", Api.PARTNER).get("/api/listings/" + listing).then().statusCode(200);
         given().header("Authorization", Api.CURATOR).get("/api/platforms/" + platform).then().statusCode(200);
