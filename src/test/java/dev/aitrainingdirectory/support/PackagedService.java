@@ -71,6 +71,28 @@ public final class PackagedService implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /** Sends SIGTERM, as an orchestrator does to start a graceful shutdown, without waiting. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end; its exit code. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("The service did not stop within " + timeout);
+        }
+        return process.exitValue();
+    }
+
+    /** The raw answer to GET {@code path}: status and body, whatever the status. */
+    public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public URI uri(String path) {
+        return URI.create(baseUrl() + path);
+    }
+
     /** Stops the service as an orchestrator would, with SIGTERM, and waits for it to exit. */
     @Override
     public void close() throws InterruptedException {

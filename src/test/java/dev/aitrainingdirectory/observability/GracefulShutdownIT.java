@@ -1,0 +1,67 @@
+package dev.aitrainingdirectory.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aitrainingdirectory.security.ApiKeys;
+import dev.aitrainingdirectory.support.PackagedService;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** On SIGTERM the packaged service reports not ready first, keeps serving, and finishes what it accepted. */
+class GracefulShutdownIT {
+
+    private static final String KEY = "graceful-shutdown-test-key";
+
+    @TempDir
+    Path workingDirectory;
+
+    @Test
+    void readinessGoesDownFirstAndAnImportInFlightCompletes() throws Exception {
+        PackagedService service = PackagedService.start(workingDirectory,
+                "directory.security.curator-key-hashes=" + ApiKeys.hexDigest(KEY), "quarkus.shutdown.delay=3s");
+        try {
+            CompletableFuture<HttpResponse<String>> importing = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return service.send(HttpRequest.newBuilder(service.uri("/api/listings/import"))
+                            .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(importOf(1000))));
+                } catch (Exception failed) {
+                    throw new IllegalStateException(failed);
+                }
+            });
+            Thread.sleep(150);
+            service.terminate();
+
+            HttpResponse<String> readiness = service.send(HttpRequest.newBuilder(service.uri("/q/health/ready")));
+            HttpResponse<String> read = service.send(HttpRequest.newBuilder(service.uri("/api/pay-tiers")));
+            assertThat(readiness.statusCode()).as("readiness while draining").isEqualTo(503);
+            assertThat(read.statusCode()).as("reads still served while draining").isEqualTo(200);
+            assertThat(importing.get().statusCode()).as("the import in flight: %s", importing.get().body()).isEqualTo(200);
+            service.awaitExit(Duration.ofSeconds(40));
+        } finally {
+            service.close();
+        }
+
+        try (PackagedService restarted = PackagedService.start(workingDirectory)) {
+            assertThat(restarted.get("/api/listings?platform=outlier&q=graceful&status=OPEN,PAUSED,CLOSED&size=1"))
+                    .contains("\"totalItems\":1000");
+        }
+    }
+
+    private static String importOf(int rows) {
+        StringJoiner listings = new StringJoiner(",", "{\"listings\":[", "]}");
+        for (int index = 0; index < rows; index++) {
+            listings.add("{\"platform\":\"outlier\",\"externalId\":\"graceful-" + index + "\",\"title\":\"Graceful " + index
+                    + "\",\"description\":\"Imported during shutdown.\",\"taskType\":\"RESPONSE_RATING\","
+                    + "\"payTier\":\"general-writing\",\"status\":\"OPEN\",\"applyUrl\":\"https://outlier.ai\","
+                    + "\"postedAt\":\"2026-11-27T00:00:00Z\"}");
+        }
+        return listings.toString();
+    }
+}
