@@ -18,6 +18,21 @@ public interface DirectoryConfig {
 
     Expiry expiry();
 
+    RateLimit rateLimit();
+
+    Cors cors();
+
+    /** Which browser origins may call the API: reads and writes separately. */
+    interface Cors {
+
+        /** Origins whose pages may read (GET); {@code *} for any. */
+        @WithDefault("*")
+        List<String> readOrigins();
+
+        /** Origins whose pages may also write; none unless configured. */
+        Optional<List<String>> writeOrigins();
+    }
+
     /** API keys, stored only as SHA-256 hex digests. */
     interface Security {
 
@@ -26,6 +41,23 @@ public interface DirectoryConfig {
 
         /** Digests of the keys of partners, who read with a higher rate limit but never write. */
         Optional<List<String>> partnerKeyHashes();
+    }
+
+    /** Requests per minute per client: anonymous callers by address, partners and curators by key. */
+    interface RateLimit {
+
+        /** Off for benchmarks only. */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("300")
+        long anonymousPerMinute();
+
+        @WithDefault("3000")
+        long partnerPerMinute();
+
+        @WithDefault("1200")
+        long curatorPerMinute();
     }
 
     /** The job that closes listings past their expiry. */

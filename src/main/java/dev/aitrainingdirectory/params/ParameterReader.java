@@ -178,6 +178,10 @@ public final class ParameterReader {
     public PageRequest pageRequest(List<String> page, List<String> size) {
         int pageNumber = integer("page", page, 0, 0, Integer.MAX_VALUE / PageRequest.MAX_SIZE);
         int pageSize = integer("size", size, PageRequest.DEFAULT_SIZE, 1, PageRequest.MAX_SIZE);
+        if ((long) (pageNumber + 1) * pageSize > PageRequest.MAX_DEPTH) {
+            reject("page", "pages past the first " + PageRequest.MAX_DEPTH + " results are not served; narrow the filters,"
+                    + " or follow /api/listings/changes to copy everything");
+        }
         return new PageRequest(pageNumber, pageSize);
     }
 

@@ -1,0 +1,64 @@
+package dev.aitrainingdirectory.ratelimit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aitrainingdirectory.problem.Problem;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/**
+ * Applies the rate limits to {@code /api/*} on the event loop, before any work is done: every
+ * answer carries {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset};
+ * a client over its limit gets 429 problem details with {@code Retry-After}. Health, metrics and
+ * documentation are not limited.
+ */
+@ApplicationScoped
+public class RateLimitHandler {
+
+    private static final String BEARER = "Bearer ";
+
+    @Inject
+    RateLimiter limiter;
+    @Inject
+    ObjectMapper objectMapper;
+
+    void install(@Observes Router router) {
+        if (!limiter.enabled()) {
+            return;
+        }
+        router.route("/api/*").order(Integer.MIN_VALUE + 1).handler(this::limit);
+    }
+
+    private void limit(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        String authorization = request.getHeader("Authorization");
+        String key = authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? authorization.substring(BEARER.length()).trim() : null;
+        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
+        RateLimiter.Decision decision = limiter.consume(key, address);
+        context.response()
+                .putHeader("RateLimit-Limit", Long.toString(decision.limit()))
+                .putHeader("RateLimit-Remaining", Long.toString(decision.remaining()))
+                .putHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()));
+        if (decision.allowed()) {
+            context.next();
+            return;
+        }
+        Problem problem = new Problem("about:blank", "Too Many Requests", 429,
+                "This client has used its " + decision.limit() + " requests a minute; retry after "
+                        + decision.resetSeconds() + " seconds.", request.path(), List.of());
+        try {
+            context.response().setStatusCode(429)
+                    .putHeader("Retry-After", Long.toString(decision.resetSeconds()))
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .end(objectMapper.writeValueAsString(problem));
+        } catch (JsonProcessingException impossible) {
+            context.fail(impossible);
+        }
+    }
+}
