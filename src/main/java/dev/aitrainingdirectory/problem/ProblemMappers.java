@@ -1,7 +1,7 @@
 package dev.aitrainingdirectory.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -35,11 +35,10 @@ public class ProblemMappers {
         return answer(status, detailFor(status), List.of(), uriInfo);
     }
 
+    /** An unknown property or a value of the wrong type; replaces Quarkus's own answer, which is not a problem. */
     @ServerExceptionMapper
-    public Response unknownProperty(UnrecognizedPropertyException exception, UriInfo uriInfo) {
-        String field = exception.getPropertyName();
-        return answer(400, "The request body has a property this operation does not know.",
-                List.of(new FieldError(field, "is not a known property")), uriInfo);
+    public Response unfitBody(MismatchedInputException exception, UriInfo uriInfo) {
+        return problem(ProblemException.unfitBody(exception), uriInfo);
     }
 
     @ServerExceptionMapper
