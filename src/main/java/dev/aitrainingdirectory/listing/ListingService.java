@@ -100,7 +100,7 @@ public class ListingService {
         try {
             return replace(id, ifMatch, objectMapper.treeToValue(merged, ListingRequest.class));
         } catch (JsonProcessingException unreadable) {
-            throw new ProblemException(400, "The merge patch does not give a valid listing: " + unreadable.getOriginalMessage());
+            throw ProblemException.unfitBody(unreadable);
         }
     }
 

@@ -46,6 +46,7 @@ public class PayTierService {
         tier.slug = request.slug();
         apply(tier, request);
         tier.persist();
+        flush();
         return tier;
     }
 
@@ -73,7 +74,7 @@ public class PayTierService {
         try {
             return replace(slug, ifMatch, objectMapper.treeToValue(merged, PayTierRequest.class));
         } catch (JsonProcessingException unreadable) {
-            throw new ProblemException(400, "The merge patch does not give a valid pay tier: " + unreadable.getOriginalMessage());
+            throw ProblemException.unfitBody(unreadable);
         }
     }
 
@@ -117,7 +118,10 @@ public class PayTierService {
         return PayTier.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("No pay tier has the slug '" + slug + "'."));
     }
 
-    /** Writes pending changes now, so a concurrent update of the same version fails here (as 412). */
+    /**
+     * Writes pending changes now, so a concurrent update of the same version (412) or a concurrent
+     * create of the same slug (409) fails here, inside the transaction, rather than at commit (500).
+     */
     private void flush() {
         entityManager.flush();
     }

@@ -55,6 +55,7 @@ public class PlatformService {
         platform.eligibility = Eligibility.of(request.eligibility());
         apply(platform, request, tiers);
         platform.persist();
+        flush();
         return platform;
     }
 
@@ -86,7 +87,7 @@ public class PlatformService {
         try {
             return replace(slug, ifMatch, objectMapper.treeToValue(merged, PlatformRequest.class));
         } catch (JsonProcessingException unreadable) {
-            throw new ProblemException(400, "The merge patch does not give a valid platform: " + unreadable.getOriginalMessage());
+            throw ProblemException.unfitBody(unreadable);
         }
     }
 
@@ -150,7 +151,10 @@ public class PlatformService {
         return Platform.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("No platform has the slug '" + slug + "'."));
     }
 
-    /** Writes pending changes now, so a concurrent update of the same version fails here (as 412). */
+    /**
+     * Writes pending changes now, so a concurrent update of the same version (412) or a concurrent
+     * create of the same slug (409) fails here, inside the transaction, rather than at commit (500).
+     */
     private void flush() {
         entityManager.flush();
     }

@@ -1,9 +1,7 @@
 package dev.aitrainingdirectory.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -37,22 +35,10 @@ public class ProblemMappers {
         return answer(status, detailFor(status), List.of(), uriInfo);
     }
 
+    /** An unknown property or a value of the wrong type; replaces Quarkus's own answer, which is not a problem. */
     @ServerExceptionMapper
-    public Response unknownProperty(UnrecognizedPropertyException exception, UriInfo uriInfo) {
-        String field = exception.getPropertyName();
-        return answer(400, "The request body has a property this operation does not know.",
-                List.of(new FieldError(field, "is not a known property")), uriInfo);
-    }
-
-    @ServerExceptionMapper
-    public Response mismatchedInput(MismatchedInputException exception, UriInfo uriInfo) {
-        String field = exception.getPath().stream()
-                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
-                .reduce((path, next) -> next.startsWith("[") ? path + next : path + "." + next)
-                .orElse("body");
-        String value = exception instanceof InvalidFormatException invalid ? "'" + invalid.getValue() + "' " : "";
-        return answer(400, "The request body has a value of the wrong type.",
-                List.of(new FieldError(field, value + "is not a valid " + simpleTypeName(exception.getTargetType()))), uriInfo);
+    public Response unfitBody(MismatchedInputException exception, UriInfo uriInfo) {
+        return problem(ProblemException.unfitBody(exception), uriInfo);
     }
 
     @ServerExceptionMapper
@@ -112,16 +98,6 @@ public class ProblemMappers {
         String title = reasonPhrase(status);
         Problem problem = new Problem("about:blank", title, status, detail, uriInfo.getPath(), errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
-    }
-
-    private static String simpleTypeName(Class<?> type) {
-        if (type == null) {
-            return "value here";
-        }
-        if (type.isEnum()) {
-            return "value; expected one of " + java.util.Arrays.toString(type.getEnumConstants());
-        }
-        return type.getSimpleName();
     }
 
     private static String reasonPhrase(int status) {
