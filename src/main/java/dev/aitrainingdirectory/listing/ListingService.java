@@ -58,12 +58,14 @@ public class ListingService {
     @Transactional
     public TaskListing create(ListingRequest request) {
         requireBody(request);
+        // The lock comes before reading the platform: a concurrent change of its rules has then
+        // committed, or waits for this listing and recomputes it.
+        changeLog.lock();
         Lookup lookup = Lookup.of(List.of(request));
         List<FieldError> errors = problems(request, "", lookup);
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable(errors);
         }
-        changeLog.lock();
         requireUniqueExternalId(lookup.platform(request), request.externalId(), null);
         TaskListing listing = new TaskListing();
         apply(listing, request, lookup);
@@ -96,6 +98,7 @@ public class ListingService {
     public TaskListing patch(long id, String ifMatch, JsonNode patch) {
         changeLog.lock();
         TaskListing current = load(id);
+        EntityTags.requireCurrent(ifMatch, current.version);
         JsonNode merged = MergePatch.apply(objectMapper.valueToTree(ListingRequest.of(current)), patch);
         try {
             return replace(id, ifMatch, objectMapper.treeToValue(merged, ListingRequest.class));
@@ -127,6 +130,7 @@ public class ListingService {
             throw ProblemException.unprocessable(List.of(new FieldError("listings",
                     "must hold at most " + MAX_IMPORT + " listings, not " + requests.size())));
         }
+        changeLog.lock();
         Lookup lookup = Lookup.of(requests);
         List<FieldError> errors = new ArrayList<>();
         Set<String> keys = new HashSet<>();
@@ -141,7 +145,6 @@ public class ListingService {
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable(errors);
         }
-        changeLog.lock();
         Map<String, TaskListing> existing = existingByKey(requests, lookup);
         int created = 0;
         int updated = 0;

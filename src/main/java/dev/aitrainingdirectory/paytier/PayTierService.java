@@ -70,7 +70,9 @@ public class PayTierService {
 
     @Transactional
     public PayTier patch(String slug, String ifMatch, JsonNode patch) {
-        JsonNode merged = MergePatch.apply(objectMapper.valueToTree(PayTierRequest.of(load(slug))), patch);
+        PayTier current = load(slug);
+        EntityTags.requireCurrent(ifMatch, current.version);
+        JsonNode merged = MergePatch.apply(objectMapper.valueToTree(PayTierRequest.of(current)), patch);
         try {
             return replace(slug, ifMatch, objectMapper.treeToValue(merged, PayTierRequest.class));
         } catch (JsonProcessingException unreadable) {
@@ -109,8 +111,8 @@ public class PayTierService {
         tier.updatedAt = TimestampedEntity.now();
         tier.name = request.name();
         tier.description = request.description();
-        tier.rangeMin = request.publishedRange().min();
-        tier.rangeMax = request.publishedRange().max();
+        tier.rangeMin = request.publishedRange().min().setScale(2, java.math.RoundingMode.HALF_EVEN);
+        tier.rangeMax = request.publishedRange().max().setScale(2, java.math.RoundingMode.HALF_EVEN);
         tier.rangeCurrency = request.publishedRange().currency();
     }
 

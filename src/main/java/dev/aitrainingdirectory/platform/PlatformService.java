@@ -83,7 +83,9 @@ public class PlatformService {
     /** Applies a JSON merge patch (RFC 7396) to the platform as a curator would write it, then replaces it. */
     @Transactional
     public Platform patch(String slug, String ifMatch, JsonNode patch) {
-        JsonNode merged = MergePatch.apply(objectMapper.valueToTree(PlatformRequest.of(load(slug))), patch);
+        Platform current = load(slug);
+        EntityTags.requireCurrent(ifMatch, current.version);
+        JsonNode merged = MergePatch.apply(objectMapper.valueToTree(PlatformRequest.of(current)), patch);
         try {
             return replace(slug, ifMatch, objectMapper.treeToValue(merged, PlatformRequest.class));
         } catch (JsonProcessingException unreadable) {

@@ -114,6 +114,7 @@ public class ProblemMappers {
             case 405 -> "This path does not accept this method.";
             case 406 -> "This operation cannot answer in the media type that the Accept header asks for.";
             case 415 -> "This operation does not accept the request's Content-Type.";
+            case 400 -> "The request is malformed: its body is not valid JSON, or a header or parameter cannot be read.";
             default -> "The request cannot be served.";
         };
     }
