@@ -86,6 +86,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable exception, UriInfo uriInfo) {
+        if (DatabaseOutage.isCause(exception)) {
+            LOG.warnf("The database is unavailable while serving %s: %s", uriInfo.getPath(), exception.getMessage());
+            Response problem = answer(503, "The directory's database cannot be reached right now; retry shortly.",
+                    List.of(), uriInfo);
+            return Response.fromResponse(problem).header("Retry-After", "5").build();
+        }
         LOG.errorf(exception, "Unexpected failure serving %s", uriInfo.getPath());
         return answer(500, "The service failed to answer this request; it has been logged.", List.of(), uriInfo);
     }
