@@ -9,18 +9,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Eligibility rules as clients read and write them, embedded in platforms and listings. */
 @Schema(name = "Eligibility", description = "Who may do the work. A contributor qualifies when they live in one of"
         + " `countries` (empty: worldwide) but not in `excludedCountries`, speak every one of `languages` and hold"
-        + " every one of `credentials`.")
+        + " every one of `credentials`.",
+        requiredProperties = {"countries", "excludedCountries", "languages", "credentials"})
 public record EligibilityRules(
-        @Schema(description = "ISO 3166-1 alpha-2 codes of the countries a contributor may live in; empty means worldwide.",
+        @Schema(ref = "CountryCodes",
+                description = "ISO 3166-1 alpha-2 codes of the countries a contributor may live in; empty means worldwide.",
                 examples = "[\"IN\", \"PH\"]")
         List<String> countries,
-        @Schema(description = "ISO 3166-1 alpha-2 codes of countries that are excluded; an exclusion always wins.",
+        @Schema(ref = "CountryCodes", description = "ISO 3166-1 alpha-2 codes of countries that are excluded; an exclusion always wins.",
                 examples = "[\"US\"]")
         List<String> excludedCountries,
-        @Schema(description = "ISO 639-1 codes of the languages a contributor must speak, every one of them.",
+        @Schema(ref = "LanguageCodes", description = "ISO 639-1 codes of the languages a contributor must speak, every one of them.",
                 examples = "[\"es\"]")
         List<String> languages,
-        @Schema(description = "Slugs of the credentials a contributor must hold, every one of them.",
+        @Schema(ref = "Slugs", description = "Slugs of the credentials a contributor must hold, every one of them.",
                 examples = "[\"law-degree\"]")
         List<String> credentials) {
 

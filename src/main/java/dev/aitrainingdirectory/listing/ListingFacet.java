@@ -1,11 +1,14 @@
 package dev.aitrainingdirectory.listing;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The facets a listing search can count, named as the {@code facets} parameter names them. */
+@Schema(name = "ListingFacet", description = "A facet of the listing search, named as the filter it counts.")
 public enum ListingFacet {
     PLATFORM("platform"),
     TIER("tier"),
@@ -20,6 +23,7 @@ public enum ListingFacet {
         this.parameterName = parameterName;
     }
 
+    @JsonValue
     public String parameterName() {
         return parameterName;
     }

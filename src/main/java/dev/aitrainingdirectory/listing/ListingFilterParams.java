@@ -16,41 +16,40 @@ public abstract class ListingFilterParams {
 
     @QueryParam("q")
     @Parameter(description = "Words that must all appear in the title or the description, case-insensitive.",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 200), example = "rating english")
+            schema = @Schema(type = SchemaType.STRING, maxLength = 200, pattern = "\\S"), example = "rating english")
     public List<String> q;
 
     @QueryParam("country")
     @Parameter(description = "ISO 3166-1 alpha-2 code of the country the contributor lives in: keeps listings whose"
             + " effective eligibility (platform AND listing) admits it, worldwide ones included, exclusions respected.",
-            schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Z]{2}$"), example = "IN")
+            schema = @Schema(type = SchemaType.STRING, maxLength = 2, pattern = "^[A-Z]{2}$"), example = "IN")
     public List<String> country;
 
     @QueryParam("speaks")
     @Parameter(description = "ISO 639-1 codes of the languages the contributor speaks (repeatable or comma list):"
             + " keeps listings all of whose required languages are among them.", explode = Explode.TRUE,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, maxItems = 50), example = "en,es")
+            schema = @Schema(ref = "LanguageCodeFilter"), example = "[\"en\", \"es\"]")
     public List<String> speaks;
 
     @QueryParam("holds")
     @Parameter(description = "Slugs of the credentials the contributor holds (repeatable or comma list):"
             + " keeps listings all of whose required credentials are among them.", explode = Explode.TRUE,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, maxItems = 50), example = "law-degree")
+            schema = @Schema(ref = "SlugFilter"), example = "[\"law-degree\"]")
     public List<String> holds;
 
     @QueryParam("language")
     @Parameter(description = "ISO 639-1 codes (repeatable or comma list): keeps listings that require one of these languages.",
-            explode = Explode.TRUE, schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, maxItems = 50),
-            example = "es")
+            explode = Explode.TRUE, schema = @Schema(ref = "LanguageCodeFilter"), example = "[\"es\"]")
     public List<String> language;
 
     @QueryParam("platform")
     @Parameter(description = "Platform slugs (repeatable or comma list).", explode = Explode.TRUE,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, maxItems = 50), example = "outlier")
+            schema = @Schema(ref = "SlugFilter"), example = "[\"outlier\"]")
     public List<String> platform;
 
     @QueryParam("tier")
     @Parameter(description = "Pay tier slugs (repeatable or comma list).", explode = Explode.TRUE,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, maxItems = 50), example = "coding")
+            schema = @Schema(ref = "SlugFilter"), example = "[\"coding\"]")
     public List<String> tier;
 
     @QueryParam("taskType")
@@ -61,7 +60,7 @@ public abstract class ListingFilterParams {
     @QueryParam("status")
     @Parameter(description = "Statuses (repeatable or comma list); OPEN when absent. A listing past its `expiresAt` is CLOSED.",
             explode = Explode.TRUE, schema = @Schema(type = SchemaType.ARRAY, implementation = ListingStatus.class,
-                    defaultValue = "OPEN", maxItems = 3))
+                    defaultValue = "[\"OPEN\"]", maxItems = 3))
     public List<String> status;
 
     @QueryParam("minPay")
@@ -81,20 +80,21 @@ public abstract class ListingFilterParams {
 
     @QueryParam("postedAfter")
     @Parameter(description = "Keeps listings posted strictly after this ISO-8601 timestamp.",
-            schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2026-11-01T00:00:00Z")
+            schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = 35), example = "2026-11-01T00:00:00Z")
     public List<String> postedAfter;
 
     @QueryParam("updatedAfter")
     @Parameter(description = "Keeps listings changed strictly after this ISO-8601 timestamp.",
-            schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2026-11-20T00:00:00Z")
+            schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = 35), example = "2026-11-20T00:00:00Z")
     public List<String> updatedAfter;
 
     @QueryParam("page")
-    @Parameter(description = "The page, from 0.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+    @Parameter(description = "The page, from 0.", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0",
+            maximum = "21474836", defaultValue = "0"))
     public List<String> page;
 
     @QueryParam("size")
     @Parameter(description = "Listings per page.",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
     public List<String> size;
 }

@@ -7,23 +7,42 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A listing as curators and imports write it; platform and tier are given by slug. */
+@Schema(name = "ListingWrite", description = "A listing as curators write it; `platform` and `payTier` are slugs.",
+        additionalProperties = Schema.False.class)
 public record ListingRequest(
-        @NotBlank @Size(max = 64) String platform,
-        @NotBlank @Size(max = 200) String externalId,
+        @NotBlank @Size(max = 64) @Schema(description = "The platform's slug.", examples = "outlier") String platform,
+        @NotBlank @Size(max = 200) @Schema(description = "The platform's own id for this work, unique per platform.",
+                examples = "eval-en-0042") String externalId,
         @NotBlank @Size(max = 200) String title,
         @NotBlank @Size(max = 8000) String description,
         @NotNull TaskType taskType,
-        @NotBlank @Size(max = 64) String payTier,
-        @Valid PayRequest pay,
+        @NotBlank @Size(max = 64) @Schema(description = "The pay tier's slug.", examples = "general-writing") String payTier,
+        @Valid @Schema(description = "What it pays; leave out when the platform does not say.") PayRequest pay,
         EligibilityRules eligibility,
         @NotNull ListingStatus status,
         @NotBlank @Size(max = 2048) @Pattern(regexp = "https://[^\\s/$.?#][^\\s]*", message = "must be an https URL")
-        String applyUrl,
+        @Schema(description = "Where to apply (https).", examples = "https://example.com/apply", format = "uri",
+                pattern = "^https://[^\\s/$.?#][^\\s]*$") String applyUrl,
         @NotNull Instant postedAt,
         Instant expiresAt,
         Instant lastVerifiedAt) {
+
+    /** An example body for the OpenAPI document: a listing as a curator creates it. */
+    public static final String EXAMPLE = """
+            {"platform": "outlier", "externalId": "eval-es-0042", "title": "Rate chatbot answers in Spanish",
+             "description": "Read a prompt and two answers in Spanish, pick the better one and say why.",
+             "taskType": "RESPONSE_RATING", "payTier": "languages",
+             "pay": {"min": 18.00, "max": 25.00, "currency": "USD", "unit": "HOUR"},
+             "eligibility": {"countries": ["ES", "MX", "AR"], "excludedCountries": [], "languages": ["es"], "credentials": []},
+             "status": "OPEN", "applyUrl": "https://outlier.ai", "postedAt": "2026-11-26T08:00:00Z",
+             "expiresAt": "2026-12-31T00:00:00Z"}""";
+
+    /** An example merge patch for the OpenAPI document: pause a listing and raise its pay. */
+    public static final String PATCH_EXAMPLE = """
+            {"status": "PAUSED", "pay": {"min": 20.00, "max": 28.00, "currency": "USD", "unit": "HOUR"}}""";
 
     /** The listing as a curator would write it again: the base that a merge patch applies to. */
     public static ListingRequest of(TaskListing listing) {
@@ -35,12 +54,15 @@ public record ListingRequest(
     }
 
     /** Pay as written: both ends of the range, the currency and the unit. */
+    @Schema(name = "PayWrite", description = "Pay as written: both ends of the range, the currency and the unit.",
+            additionalProperties = Schema.False.class)
     public record PayRequest(
             @NotNull @jakarta.validation.constraints.DecimalMin("0") @jakarta.validation.constraints.Digits(integer = 8, fraction = 2)
             java.math.BigDecimal min,
             @NotNull @jakarta.validation.constraints.DecimalMin("0") @jakarta.validation.constraints.Digits(integer = 8, fraction = 2)
             java.math.BigDecimal max,
-            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code such as USD") String currency,
+            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code such as USD")
+            @Schema(description = "ISO 4217 currency code.", examples = "USD", maxLength = 3, pattern = "^[A-Z]{3}$") String currency,
             @NotNull PayUnit unit) {
     }
 }

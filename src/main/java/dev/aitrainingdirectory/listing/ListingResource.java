@@ -42,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -54,6 +55,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/listings")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Listings", description = "Paid AI-training work on the platforms, open or once open.")
+@APIResponse(responseCode = "406", ref = "NotAcceptable")
+@APIResponse(responseCode = "500", ref = "InternalServerError")
 public class ListingResource {
 
     @Inject
@@ -72,8 +75,7 @@ public class ListingResource {
                     + " status, pay and text, in a stable order, one page at a time, with optional facet counts."
                     + " Filters are AND-ed; the values of one repeatable filter are OR-ed.")
     @APIResponse(responseCode = "200", description = "One page of listings; the `Link` header holds first, prev, next and last.",
-            headers = @Header(name = "Link", description = "RFC 8288 links to the first, previous, next and last pages.",
-                    schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(ref = "Link"))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public RestResponse<Page<ListingResponse>> searchListings(@BeanParam ListingSearchParams params, @Context UriInfo uriInfo) {
         return PageLinks.ok(search.search(search.parse(params)), uriInfo);
@@ -87,12 +89,13 @@ public class ListingResource {
                     + " it is now). Start without a cursor and follow `nextCursor` until `items` is empty: you then hold"
                     + " exactly the current listings, of any status, even while writes go on. Keep the last cursor and"
                     + " ask again later for what changed since.")
-    @APIResponse(responseCode = "200", description = "The changes after the cursor.")
+    @APIResponse(responseCode = "200", description = "The changes after the cursor; `items` is empty when there are none yet.")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public ListingChangesPage listListingChanges(
             @Parameter(description = "Where to continue: the `nextCursor` of the previous page; absent to start from the beginning.",
-                    schema = @Schema(type = SchemaType.STRING)) @QueryParam("cursor") List<String> cursor,
-            @Parameter(description = "At most this many changes.", schema = @Schema(type = SchemaType.INTEGER,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 18, pattern = "^[0-9]{1,18}$"), example = "1187")
+            @QueryParam("cursor") List<String> cursor,
+            @Parameter(description = "At most this many changes.", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
                     minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") List<String> limit) {
         return changes.after(cursor, limit);
     }
@@ -111,11 +114,10 @@ public class ListingResource {
                     + " first, previous, next and last pages (RFC 5005) and to the same search as JSON. Errors are"
                     + " problem details (`application/problem+json`) whatever the `Accept` header asks for.")
     @APIResponse(responseCode = "200", description = "One page of the newest listings found, as an Atom feed in UTF-8.",
-            content = @Content(mediaType = ListingFeedWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
-            headers = @Header(name = "Link", description = "RFC 8288 links to the first, previous, next and last pages.",
-                    schema = @Schema(type = SchemaType.STRING)))
+            content = @Content(mediaType = ListingFeedWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
+                    contentMediaType = ListingFeedWriter.MEDIA_TYPE, maxLength = 10_000_000, pattern = "<feed ")),
+            headers = @Header(ref = "Link"))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "406", ref = "NotAcceptable")
     public RestResponse<String> getListingFeed(@BeanParam ListingFeedParams params, @Context UriInfo uriInfo) {
         Page<ListingResponse> page = search.search(search.parseFeed(params));
         List<Link> links = PageLinks.of(page, uriInfo);
@@ -131,11 +133,16 @@ public class ListingResource {
     @Operation(operationId = "getListing", summary = "Read a listing",
             description = "One listing with its own and its effective eligibility. Send the `ETag` back in"
                     + " `If-None-Match` to get 304 while it is unchanged.")
-    @APIResponse(responseCode = "200", description = "The listing.", headers = @Header(ref = "ETag"))
+    @Parameter(ref = "IfNoneMatch")
+    @APIResponse(responseCode = "200", description = "The listing.", headers = @Header(ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListingResponse.class),
+                    examples = @ExampleObject(name = "listing", summary = "An open listing paid by the hour",
+                            value = ListingResponse.EXAMPLE)))
     @APIResponse(responseCode = "304", ref = "NotModified")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public RestResponse<ListingResponse> getListing(
-            @Parameter(description = "The listing's id.", example = "1042") @PathParam("id") String id,
+            @Parameter(ref = "ListingId") @PathParam("id") String id,
             @Context Request request) {
         TaskListing listing = parseId(id).flatMap(TaskListing::findWithDetails).orElseThrow(() -> notFound(id));
         Instant now = TimestampedEntity.now();
@@ -150,14 +157,20 @@ public class ListingResource {
             description = "Adds a listing to a platform. `platform` and `payTier` are slugs; `id`, `version` and"
                     + " timestamps are set by the service.")
     @APIResponse(responseCode = "201", description = "Created; `Location` names it.",
-            headers = {@Header(ref = "ETag"), @Header(name = "Location", description = "The new listing's URL.",
-                    schema = @Schema(type = SchemaType.STRING, format = "uri"))})
+            headers = {@Header(ref = "ETag"), @Header(name = "Location", description = "The new listing's URL.", required = true,
+                    schema = @Schema(type = SchemaType.STRING, format = "uri", maxLength = 2048))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListingResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
-    public RestResponse<ListingResponse> createListing(ListingRequest body, @Context UriInfo uriInfo) {
+    public RestResponse<ListingResponse> createListing(
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ListingRequest.class), examples = @ExampleObject(name = "listing",
+                            summary = "A Spanish rating task paid by the hour", value = ListingRequest.EXAMPLE)))
+            ListingRequest body, @Context UriInfo uriInfo) {
         TaskListing listing = service.create(body);
         return Responses.created(uriInfo.getBaseUriBuilder().path("api/listings/{id}").build(listing.id),
                 tagOf(listing, TimestampedEntity.now()), ListingResponse.of(listing, TimestampedEntity.now()));
@@ -177,11 +190,15 @@ public class ListingResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public RestResponse<ListingResponse> replaceListing(
-            @Parameter(description = "The listing's id.", example = "1042") @PathParam("id") String id,
+            @Parameter(ref = "ListingId") @PathParam("id") String id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ListingRequest.class), examples = @ExampleObject(name = "listing",
+                            summary = "Every field of the listing", value = ListingRequest.EXAMPLE)))
             ListingRequest body) {
         return written(service.replace(existingId(id), ifMatch, body));
     }
@@ -201,13 +218,16 @@ public class ListingResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public RestResponse<ListingResponse> updateListing(
-            @Parameter(description = "The listing's id.", example = "1042") @PathParam("id") String id,
+            @Parameter(ref = "ListingId") @PathParam("id") String id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @RequestBody(description = "A JSON merge patch of the listing's writable fields.", content = @Content(
-                    mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = ListingRequest.class))) String patch)
+            @RequestBody(description = "A JSON merge patch of the listing's writable fields.", required = true, content = @Content(
+                    mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(ref = "ListingPatch"),
+                    examples = @ExampleObject(name = "pause", summary = "Pause the listing and raise its pay",
+                            value = ListingRequest.PATCH_EXAMPLE))) String patch)
             throws IOException {
         long listingId = existingId(id);
         JsonNode tree = objectMapper.readTree(patch);
@@ -222,13 +242,14 @@ public class ListingResource {
             description = "Removes a listing; the changes feed carries a tombstone. Needs `If-Match` with the ETag"
                     + " last read. To keep a listing on record, set its status to CLOSED instead.")
     @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public void deleteListing(
-            @Parameter(description = "The listing's id.", example = "1042") @PathParam("id") String id,
+            @Parameter(ref = "ListingId") @PathParam("id") String id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(existingId(id), ifMatch);
     }
@@ -246,8 +267,13 @@ public class ListingResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
-    public ListingImportResult importListings(ListingImportRequest body) {
+    public ListingImportResult importListings(
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ListingImportRequest.class), examples = @ExampleObject(name = "one",
+                            summary = "A batch of one listing", value = "{\"listings\": [" + ListingRequest.EXAMPLE + "]}")))
+            ListingImportRequest body) {
         ListingService.ImportResult result = service.importListings(body == null ? null : body.listings());
         return new ListingImportResult(result.created(), result.updated(), result.unchanged());
     }

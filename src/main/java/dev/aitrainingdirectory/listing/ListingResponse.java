@@ -5,12 +5,14 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A task listing as clients read it. */
-@Schema(name = "Listing", description = "A piece of AI-training work open, or once open, on a platform.")
+@Schema(name = "Listing", description = "A piece of AI-training work open, or once open, on a platform.",
+        requiredProperties = {"id", "platform", "title", "description", "taskType", "payTier", "eligibility",
+                "effectiveEligibility", "status", "applyUrl", "externalId", "postedAt", "createdAt", "updatedAt", "version"})
 public record ListingResponse(
-        @Schema(description = "The listing's id.", examples = "1042") long id,
+        @Schema(description = "The listing's id.", examples = "1042", minimum = "1", maximum = "9223372036854775807") long id,
         @Schema(description = "The platform the work is on.") NamedReference platform,
-        @Schema(examples = "Rate chatbot answers for helpfulness (English)") String title,
-        String description,
+        @Schema(examples = "Rate chatbot answers for helpfulness (English)", maxLength = 200, pattern = "\\S") String title,
+        @Schema(description = "What the work is, in plain text.", maxLength = 8000, pattern = "\\S") String description,
         TaskType taskType,
         @Schema(description = "The band of work and pay this listing falls in.") NamedReference payTier,
         @Schema(description = "What it pays; absent when the platform does not say.") Pay pay,
@@ -19,15 +21,31 @@ public record ListingResponse(
                 + " (countries intersected; exclusions, languages and credentials united). The search filters on these.")
         EligibilityRules effectiveEligibility,
         @Schema(description = "OPEN, PAUSED or CLOSED; a listing past its `expiresAt` is CLOSED.") ListingStatus status,
-        @Schema(description = "Where to apply (https).", examples = "https://example.com/apply") String applyUrl,
-        @Schema(description = "The platform's own id for this work, unique per platform.", examples = "eval-en-0042")
+        @Schema(description = "Where to apply (https).", examples = "https://example.com/apply", format = "uri",
+                maxLength = 2048, pattern = "^https://") String applyUrl,
+        @Schema(description = "The platform's own id for this work, unique per platform.", examples = "eval-en-0042",
+                maxLength = 200, pattern = "\\S")
         String externalId,
         Instant postedAt,
         @Schema(description = "When the listing stops taking contributors; absent when open-ended.") Instant expiresAt,
         @Schema(description = "When a curator last checked the listing against the platform.") Instant lastVerifiedAt,
         Instant createdAt,
         Instant updatedAt,
-        @Schema(description = "Increases with every change; the ETag carries it.", examples = "3") long version) {
+        @Schema(description = "Increases with every change; the ETag carries it.", examples = "3", minimum = "0",
+                maximum = "9223372036854775807") long version) {
+
+    /** An example of a listing for the OpenAPI document. */
+    public static final String EXAMPLE = """
+            {"id": 1042, "platform": {"slug": "outlier", "name": "Outlier"}, "title": "Rate chatbot answers in Spanish",
+             "description": "Read a prompt and two answers in Spanish, pick the better one and say why.",
+             "taskType": "RESPONSE_RATING", "payTier": {"slug": "languages", "name": "Languages"},
+             "pay": {"min": 18.00, "max": 25.00, "currency": "USD", "unit": "HOUR"},
+             "eligibility": {"countries": ["AR", "ES", "MX"], "excludedCountries": [], "languages": ["es"], "credentials": []},
+             "effectiveEligibility": {"countries": ["AR", "ES", "MX"], "excludedCountries": [], "languages": ["es"],
+                                      "credentials": []},
+             "status": "OPEN", "applyUrl": "https://outlier.ai", "externalId": "eval-es-0042",
+             "postedAt": "2026-11-26T08:00:00Z", "expiresAt": "2026-12-31T00:00:00Z",
+             "createdAt": "2026-11-26T09:12:45Z", "updatedAt": "2026-11-27T10:15:30Z", "version": 3}""";
 
     public static ListingResponse of(TaskListing listing, Instant now) {
         Pay pay = listing.payUnit == null ? null

@@ -19,8 +19,7 @@ public class ListingSearchParams extends ListingFilterParams {
 
     @QueryParam("facets")
     @Parameter(description = "Facets to count (comma list): each counts the results over all other filters, leaving out its own.",
-            explode = Explode.FALSE, schema = @Schema(type = SchemaType.ARRAY, maxItems = 6,
-                    implementation = String.class, enumeration = {"platform", "tier", "taskType", "country", "language", "status"}),
-            example = "tier,country")
+            explode = Explode.FALSE, schema = @Schema(type = SchemaType.ARRAY, maxItems = 6, implementation = ListingFacet.class),
+            example = "[\"tier\", \"country\"]")
     public List<String> facets;
 }

@@ -7,13 +7,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of a collection, with the totals a client needs to page through all of it. */
 public record Page<T>(
-        @Schema(description = "The entries on this page.") List<T> items,
-        @Schema(description = "This page's number, from 0.", examples = "0") int page,
-        @Schema(description = "The page size asked for.", examples = "20") int size,
-        @Schema(description = "Entries in the whole result.", examples = "57") long totalItems,
-        @Schema(description = "Pages in the whole result at this size.", examples = "3") long totalPages,
+        @Schema(description = "The entries on this page.", required = true, maxItems = PageRequest.MAX_SIZE) List<T> items,
+        @Schema(description = "This page's number, from 0.", required = true, examples = "0", minimum = "0",
+                maximum = "21474836") int page,
+        @Schema(description = "The page size asked for.", required = true, examples = "20", minimum = "1", maximum = "100") int size,
+        @Schema(description = "Entries in the whole result.", required = true, examples = "57", minimum = "0",
+                maximum = "9223372036854775807") long totalItems,
+        @Schema(description = "Pages in the whole result at this size.", required = true, examples = "3", minimum = "0",
+                maximum = "9223372036854775807") long totalPages,
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = "Counts per filter value, for the facets asked for; absent when none was.")
+        @Schema(ref = "FacetCounts", description = "Counts per filter value, for the facets asked for; absent when none was.")
         Map<String, List<FacetValue>> facets) {
 
     public static <T> Page<T> of(List<T> items, PageRequest request, long totalItems, Map<String, List<FacetValue>> facets) {

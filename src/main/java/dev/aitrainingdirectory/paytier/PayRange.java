@@ -15,5 +15,5 @@ public record PayRange(
         @NotNull @DecimalMin("0") @Digits(integer = 8, fraction = 2)
         @Schema(examples = "55.00") BigDecimal max,
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code such as USD")
-        @Schema(description = "ISO 4217 currency code.", examples = "USD") String currency) {
+        @Schema(description = "ISO 4217 currency code.", examples = "USD", maxLength = 3, pattern = "^[A-Z]{3}$") String currency) {
 }

@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -44,6 +45,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/pay-tiers")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Pay tiers", description = "Bands of work with their published hourly range and what open listings pay.")
+@APIResponse(responseCode = "406", ref = "NotAcceptable")
+@APIResponse(responseCode = "500", ref = "InternalServerError")
 public class PayTierResource {
 
     @Inject
@@ -58,6 +61,7 @@ public class PayTierResource {
     @Operation(operationId = "listPayTiers", summary = "List pay tiers",
             description = "Every pay tier, cheapest published range first; a short reference list, not paged.")
     @APIResponse(responseCode = "200", description = "Every pay tier.")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public ItemList<PayTierResponse> listPayTiers() {
         return new ItemList<>(PayTier.listAllInRangeOrder().stream()
                 .map(tier -> PayTierResponse.of(tier, observations.observe(tier))).toList());
@@ -66,15 +70,17 @@ public class PayTierResource {
     @GET
     @Path("{slug}")
     @PermitAll
+    @Parameter(ref = "IfNoneMatch")
     @Operation(operationId = "getPayTier", summary = "Read a pay tier",
             description = "One pay tier with its observed pay. Send the `ETag` back in `If-None-Match` to get 304"
                     + " while it is unchanged.")
     @APIResponse(responseCode = "200", description = "The pay tier.",
             headers = @Header(ref = "ETag"))
     @APIResponse(responseCode = "304", ref = "NotModified")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public RestResponse<PayTierResponse> getPayTier(
-            @Parameter(description = "The tier's slug.", example = "coding") @PathParam("slug") String slug,
+            @Parameter(ref = "PayTierSlug") @PathParam("slug") String slug,
             @Context Request request) {
         PayTier tier = PayTier.findBySlug(slug)
                 .orElseThrow(() -> ProblemException.notFound("No pay tier has the slug '" + slug + "'."));
@@ -89,14 +95,20 @@ public class PayTierResource {
     @Operation(operationId = "createPayTier", summary = "Create a pay tier",
             description = "Adds a pay tier; its `slug` is chosen now and never changes.")
     @APIResponse(responseCode = "201", description = "Created; `Location` names it.",
-            headers = {@Header(ref = "ETag"), @Header(name = "Location", description = "The new tier's URL.",
-                    schema = @Schema(type = SchemaType.STRING, format = "uri"))})
+            headers = {@Header(ref = "ETag"), @Header(name = "Location", description = "The new tier's URL.", required = true,
+                    schema = @Schema(type = SchemaType.STRING, format = "uri", maxLength = 2048))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PayTierResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
-    public RestResponse<PayTierResponse> createPayTier(PayTierRequest body, @Context UriInfo uriInfo) {
+    public RestResponse<PayTierResponse> createPayTier(
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PayTierRequest.class), examples = @ExampleObject(name = "pay-tier",
+                            summary = "A new pay tier", value = PayTierRequest.EXAMPLE)))
+            PayTierRequest body, @Context UriInfo uriInfo) {
         PayTier tier = service.create(body);
         ObservedPay observed = observations.observe(tier);
         return Responses.created(uriInfo.getBaseUriBuilder().path("api/pay-tiers/{slug}").build(tier.slug),
@@ -116,11 +128,15 @@ public class PayTierResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public RestResponse<PayTierResponse> replacePayTier(
-            @Parameter(description = "The tier's slug.", example = "coding") @PathParam("slug") String slug,
+            @Parameter(ref = "PayTierSlug") @PathParam("slug") String slug,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PayTierRequest.class), examples = @ExampleObject(name = "pay-tier",
+                            summary = "Every field but the slug", value = PayTierRequest.EXAMPLE)))
             PayTierRequest body) {
         return written(service.replace(slug, ifMatch, body));
     }
@@ -138,13 +154,15 @@ public class PayTierResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public RestResponse<PayTierResponse> updatePayTier(
-            @Parameter(description = "The tier's slug.", example = "coding") @PathParam("slug") String slug,
+            @Parameter(ref = "PayTierSlug") @PathParam("slug") String slug,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @RequestBody(description = "A JSON merge patch of the tier's writable fields.", content = @Content(
-                    mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = PayTierRequest.class))) String patch)
+            @RequestBody(description = "A JSON merge patch of the tier's writable fields.", required = true, content = @Content(
+                    mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(ref = "PayTierPatch"),
+                    examples = @ExampleObject(name = "change", summary = "Change one field", value = PayTierRequest.PATCH_EXAMPLE))) String patch)
             throws IOException {
         return written(service.patch(slug, ifMatch, objectMapper.readTree(patch)));
     }
@@ -156,6 +174,7 @@ public class PayTierResource {
     @Operation(operationId = "deletePayTier", summary = "Delete a pay tier",
             description = "Removes a tier that no listing and no platform uses. Needs `If-Match`.")
     @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -163,7 +182,7 @@ public class PayTierResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public void deletePayTier(
-            @Parameter(description = "The tier's slug.", example = "coding") @PathParam("slug") String slug,
+            @Parameter(ref = "PayTierSlug") @PathParam("slug") String slug,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(slug, ifMatch);
     }

@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -47,6 +48,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/platforms")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Platforms", description = "The contractor platforms where the work is done.")
+@APIResponse(responseCode = "406", ref = "NotAcceptable")
+@APIResponse(responseCode = "500", ref = "InternalServerError")
 public class PlatformResource {
 
     @Inject
@@ -61,8 +64,7 @@ public class PlatformResource {
     @Operation(operationId = "listPlatforms", summary = "List platforms",
             description = "Platforms filtered by who they accept and what they offer, one page at a time.")
     @APIResponse(responseCode = "200", description = "One page of platforms; the `Link` header holds first, prev, next and last.",
-            headers = @Header(name = "Link", description = "RFC 8288 links to the first, previous, next and last pages.",
-                    schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(ref = "Link"))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public RestResponse<Page<PlatformResponse>> listPlatforms(@BeanParam PlatformSearchParams params, @Context UriInfo uriInfo) {
         return PageLinks.ok(search.search(search.parse(params)), uriInfo);
@@ -71,15 +73,17 @@ public class PlatformResource {
     @GET
     @Path("{slug}")
     @PermitAll
+    @Parameter(ref = "IfNoneMatch")
     @Operation(operationId = "getPlatform", summary = "Read a platform",
             description = "One platform with its eligibility and its count of open listings. Send the `ETag` back in"
                     + " `If-None-Match` to get 304 while it is unchanged.")
     @APIResponse(responseCode = "200", description = "The platform.",
             headers = @Header(ref = "ETag"))
     @APIResponse(responseCode = "304", ref = "NotModified")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public RestResponse<PlatformResponse> getPlatform(
-            @Parameter(description = "The platform's slug.", example = "outlier") @PathParam("slug") String slug,
+            @Parameter(ref = "PlatformSlug") @PathParam("slug") String slug,
             @Context Request request) {
         Platform platform = Platform.findBySlug(slug)
                 .orElseThrow(() -> ProblemException.notFound("No platform has the slug '" + slug + "'."));
@@ -95,14 +99,20 @@ public class PlatformResource {
     @Operation(operationId = "createPlatform", summary = "Create a platform",
             description = "Adds a platform; its `slug` is chosen now and never changes.")
     @APIResponse(responseCode = "201", description = "Created; `Location` names it.",
-            headers = {@Header(ref = "ETag"), @Header(name = "Location", description = "The new platform's URL.",
-                    schema = @Schema(type = SchemaType.STRING, format = "uri"))})
+            headers = {@Header(ref = "ETag"), @Header(name = "Location", description = "The new platform's URL.", required = true,
+                    schema = @Schema(type = SchemaType.STRING, format = "uri", maxLength = 2048))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlatformResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
-    public RestResponse<PlatformResponse> createPlatform(PlatformRequest body, @Context UriInfo uriInfo) {
+    public RestResponse<PlatformResponse> createPlatform(
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PlatformRequest.class), examples = @ExampleObject(name = "platform",
+                            summary = "A new platform", value = PlatformRequest.EXAMPLE)))
+            PlatformRequest body, @Context UriInfo uriInfo) {
         Platform platform = service.create(body);
         return Responses.created(uriInfo.getBaseUriBuilder().path("api/platforms/{slug}").build(platform.slug),
                 EntityTags.of(platform.version, 0L), PlatformResponse.of(platform, 0));
@@ -122,11 +132,15 @@ public class PlatformResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public RestResponse<PlatformResponse> replacePlatform(
-            @Parameter(description = "The platform's slug.", example = "outlier") @PathParam("slug") String slug,
+            @Parameter(ref = "PlatformSlug") @PathParam("slug") String slug,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PlatformRequest.class), examples = @ExampleObject(name = "platform",
+                            summary = "Every field but the slug", value = PlatformRequest.EXAMPLE)))
             PlatformRequest body) {
         return written(service.replace(slug, ifMatch, body));
     }
@@ -144,13 +158,15 @@ public class PlatformResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public RestResponse<PlatformResponse> updatePlatform(
-            @Parameter(description = "The platform's slug.", example = "outlier") @PathParam("slug") String slug,
+            @Parameter(ref = "PlatformSlug") @PathParam("slug") String slug,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @RequestBody(description = "A JSON merge patch of the platform's writable fields.", content = @Content(
-                    mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = PlatformRequest.class))) String patch)
+            @RequestBody(description = "A JSON merge patch of the platform's writable fields.", required = true, content = @Content(
+                    mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(ref = "PlatformPatch"),
+                    examples = @ExampleObject(name = "change", summary = "Change one field", value = PlatformRequest.PATCH_EXAMPLE))) String patch)
             throws IOException {
         return written(service.patch(slug, ifMatch, objectMapper.readTree(patch)));
     }
@@ -162,6 +178,7 @@ public class PlatformResource {
     @Operation(operationId = "deletePlatform", summary = "Delete a platform",
             description = "Removes a platform that has no listings left (of any status). Needs `If-Match`.")
     @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -169,7 +186,7 @@ public class PlatformResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public void deletePlatform(
-            @Parameter(description = "The platform's slug.", example = "outlier") @PathParam("slug") String slug,
+            @Parameter(ref = "PlatformSlug") @PathParam("slug") String slug,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(slug, ifMatch);
     }

@@ -13,18 +13,17 @@ public class PlatformSearchParams {
 
     @QueryParam("q")
     @Parameter(description = "Words that must all appear in the name or the description, case-insensitive.",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 200), example = "expert")
+            schema = @Schema(type = SchemaType.STRING, maxLength = 200, pattern = "\\S"), example = "expert")
     public List<String> q;
 
     @QueryParam("country")
     @Parameter(description = "ISO 3166-1 alpha-2 code: keeps platforms that accept contributors living there.",
-            schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Z]{2}$"), example = "IN")
+            schema = @Schema(type = SchemaType.STRING, maxLength = 2, pattern = "^[A-Z]{2}$"), example = "IN")
     public List<String> country;
 
     @QueryParam("speaks")
     @Parameter(description = "ISO 639-1 codes the contributor speaks: keeps platforms all of whose required languages are among them.",
-            explode = Explode.TRUE, schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, maxItems = 50),
-            example = "en")
+            explode = Explode.TRUE, schema = @Schema(ref = "LanguageCodeFilter"), example = "[\"en\"]")
     public List<String> speaks;
 
     @QueryParam("taskType")
@@ -34,7 +33,7 @@ public class PlatformSearchParams {
 
     @QueryParam("tier")
     @Parameter(description = "Keeps platforms with work in one of these pay tiers (slugs).", explode = Explode.TRUE,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, maxItems = 50), example = "coding")
+            schema = @Schema(ref = "SlugFilter"), example = "[\"coding\"]")
     public List<String> tier;
 
     @QueryParam("paymentMethod")
@@ -58,11 +57,12 @@ public class PlatformSearchParams {
     public List<String> sort;
 
     @QueryParam("page")
-    @Parameter(description = "The page, from 0.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+    @Parameter(description = "The page, from 0.", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0",
+            maximum = "21474836", defaultValue = "0"))
     public List<String> page;
 
     @QueryParam("size")
     @Parameter(description = "Platforms per page.",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
     public List<String> size;
 }

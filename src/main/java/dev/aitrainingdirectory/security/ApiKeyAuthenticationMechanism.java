@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * Authenticates {@code Authorization: Bearer <api-key>}. No header means an anonymous caller; a
- * header that is not a configured key fails authentication (401), so a partner with a mistyped key
- * finds out at once instead of being served as anonymous.
+ * header that is not a configured key fails authentication (401) wherever a role is needed. Public
+ * reads need none, and authentication is not proactive, so they serve such a caller as anonymous.
  */
 @ApplicationScoped
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {

@@ -1,0 +1,47 @@
+package dev.aitrainingdirectory.http;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/**
+ * Documents what the HTTP layer adds to every operation rather than repeating it on each one: the
+ * 429 and 503 answers, the RateLimit headers on every 2xx and 4xx answer (they come from the rate
+ * limiter, which runs before any resource), and the CORS allow-origin header.
+ */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+public class TrafficHeaders implements OASFilter {
+
+    private static final Map<String, String> HEADERS = Map.of(
+            "RateLimit-Limit", "RateLimitLimit",
+            "RateLimit-Remaining", "RateLimitRemaining",
+            "RateLimit-Reset", "RateLimitReset",
+            "Access-Control-Allow-Origin", "Access-Control-Allow-Origin");
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        openAPI.getComponents().getResponses().values().forEach(TrafficHeaders::addHeaders);
+        for (PathItem path : openAPI.getPaths().getPathItems().values()) {
+            for (Operation operation : path.getOperations().values()) {
+                operation.getResponses().getAPIResponses().values().stream()
+                        .filter(answer -> answer.getRef() == null)
+                        .forEach(TrafficHeaders::addHeaders);
+                operation.getResponses().addAPIResponse("429", OASFactory.createAPIResponse().ref("#/components/responses/TooManyRequests"));
+                operation.getResponses().addAPIResponse("503", OASFactory.createAPIResponse().ref("#/components/responses/ServiceUnavailable"));
+            }
+        }
+    }
+
+    private static void addHeaders(APIResponse answer) {
+        HEADERS.forEach((name, component) -> {
+            if (answer.getHeaders() == null || !answer.getHeaders().containsKey(name)) {
+                answer.addHeader(name, OASFactory.createHeader().ref("#/components/headers/" + component));
+            }
+        });
+    }
+}
