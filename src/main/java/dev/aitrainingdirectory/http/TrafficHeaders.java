@@ -1,6 +1,7 @@
 package dev.aitrainingdirectory.http;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -17,11 +18,15 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class TrafficHeaders implements OASFilter {
 
-    private static final Map<String, String> HEADERS = Map.of(
-            "RateLimit-Limit", "RateLimitLimit",
-            "RateLimit-Remaining", "RateLimitRemaining",
-            "RateLimit-Reset", "RateLimitReset",
-            "Access-Control-Allow-Origin", "Access-Control-Allow-Origin");
+    /** Header name to component name, in the order the document lists them (a stable document needs a stable order). */
+    private static final Map<String, String> HEADERS = new LinkedHashMap<>();
+
+    static {
+        HEADERS.put("RateLimit-Limit", "RateLimitLimit");
+        HEADERS.put("RateLimit-Remaining", "RateLimitRemaining");
+        HEADERS.put("RateLimit-Reset", "RateLimitReset");
+        HEADERS.put("Access-Control-Allow-Origin", "Access-Control-Allow-Origin");
+    }
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

@@ -149,6 +149,7 @@ public class ListingService {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
+        List<Long> changed = new ArrayList<>();
         for (ListingRequest request : requests) {
             TaskListing listing = existing.get(request.platform() + "\u0000" + request.externalId());
             if (listing == null) {
@@ -163,9 +164,10 @@ public class ListingService {
                 apply(listing, request, lookup);
                 updated++;
             }
-            flush();
-            changeLog.record(listing.id, false);
+            changed.add(listing.id);
         }
+        flush();
+        changeLog.recordAll(changed, false);
         return new ImportResult(created, updated, unchanged);
     }
 
@@ -174,11 +176,9 @@ public class ListingService {
     public int closeExpired(Instant now) {
         changeLog.lock();
         List<TaskListing> expired = TaskListing.list("status <> ?1 and expiresAt <= ?2", ListingStatus.CLOSED, now);
-        for (TaskListing listing : expired) {
-            listing.status = ListingStatus.CLOSED;
-            flush();
-            changeLog.record(listing.id, false);
-        }
+        expired.forEach(listing -> listing.status = ListingStatus.CLOSED);
+        flush();
+        changeLog.recordAll(expired.stream().map(listing -> listing.id).toList(), false);
         return expired.size();
     }
 
@@ -188,25 +188,26 @@ public class ListingService {
      */
     public void platformChanged(Platform platform) {
         changeLog.lock();
-        for (TaskListing listing : TaskListing.<TaskListing>list("platform", platform)) {
+        List<TaskListing> listings = TaskListing.list("platform", platform);
+        for (TaskListing listing : listings) {
             listing.effectiveEligibility.replaceWith(EligibilityRules.effective(platform.eligibility.toRules(),
                     listing.eligibility.toRules()));
-            touch(listing);
         }
+        touchAll(listings);
     }
 
     /** Records every listing of a renamed tier as changed. Runs in the caller's transaction. */
     public void payTierChanged(PayTier tier) {
         changeLog.lock();
-        for (TaskListing listing : TaskListing.<TaskListing>list("payTier", tier)) {
-            touch(listing);
-        }
+        touchAll(TaskListing.list("payTier", tier));
     }
 
-    private void touch(TaskListing listing) {
-        listing.updatedAt = TimestampedEntity.now();
+    /** Marks listings changed (their version moves) and records them in the change log. */
+    private void touchAll(List<TaskListing> listings) {
+        Instant now = TimestampedEntity.now();
+        listings.forEach(listing -> listing.updatedAt = now);
         flush();
-        changeLog.record(listing.id, false);
+        changeLog.recordAll(listings.stream().map(listing -> listing.id).toList(), false);
     }
 
     private void apply(TaskListing listing, ListingRequest request, Lookup lookup) {
