@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Soak run, by hand: the packaged service on a fresh H2 database, SOAK_SECONDS (default 600) of
+# mixed reads and writes at SOAK_RATE requests a second (default 40), resident memory sampled
+# every 10 s, then an audit of every acknowledged write. Results go to docs/RELIABILITY.md by hand.
+#   ./mvnw package -DskipTests && bench/soak.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${SOAK_SECONDS:-600}
+rate=${SOAK_RATE:-40}
+port=${SOAK_PORT:-18090}
+curator="soak-curator-$RANDOM$RANDOM"
+partner="soak-partner-$RANDOM$RANDOM"
+hash() { printf %s "$1" | sha256sum | cut -d' ' -f1; }
+work=$(mktemp -d)
+jar="$PWD/target/quarkus-app/quarkus-run.jar"
+(cd "$work" && exec java -Xmx256m -Dquarkus.http.port="$port" \
+  -Ddirectory.security.curator-key-hashes="$(hash "$curator")" \
+  -Ddirectory.security.partner-key-hashes="$(hash "$partner")" \
+  -Ddirectory.rate-limit.partner-per-minute=1000000 -Ddirectory.rate-limit.curator-per-minute=1000000 \
+  -Dquarkus.http.access-log.enabled=false -jar "$jar" > "$work/service.log" 2>&1) &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+until curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null; do sleep 0.5; done
+echo "service pid $pid ready; soaking for ${seconds}s at ${rate}/s"
+( while kill -0 $pid 2>/dev/null; do echo "$(date +%s) $(ps -o rss= -p $pid | tr -d ' ')"; sleep 10; done ) > "$work/rss.txt" &
+node bench/soak.mjs "http://127.0.0.1:$port" "$curator" "$partner" "$seconds" "$rate" | tee "$work/result.json"
+status=${PIPESTATUS[0]}
+echo "resident memory (KiB), every 10 s:"
+awk '{print $2}' "$work/rss.txt" | tr '\n' ' '; echo
+awk 'NR==1{first=$2} {last=$2; if ($2>max) max=$2} END {printf "first %d KiB, last %d KiB, peak %d KiB\n", first, last, max}' "$work/rss.txt"
+grep -c '"level":"ERROR"' "$work/service.log" | sed 's/^/error log lines: /' || true
+exit "$status"
