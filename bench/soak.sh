@@ -2,7 +2,7 @@
 # Soak run, by hand: the packaged service on a fresh H2 database, SOAK_SECONDS (default 600) of
 # mixed reads and writes at SOAK_RATE requests a second (default 40), resident memory sampled
 # every 10 s, then an audit of every acknowledged write. Results go to docs/RELIABILITY.md by hand.
-#   ./mvnw package -DskipTests && bench/soak.sh
+#   ./mvnw package -DskipTests && bench/soak.sh      (SOAK_JAR=path/to/quarkus-run.jar to soak another build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${SOAK_SECONDS:-600}
@@ -12,7 +12,7 @@ curator="soak-curator-$RANDOM$RANDOM"
 partner="soak-partner-$RANDOM$RANDOM"
 hash() { printf %s "$1" | sha256sum | cut -d' ' -f1; }
 work=$(mktemp -d)
-jar="$PWD/target/quarkus-app/quarkus-run.jar"
+jar="${SOAK_JAR:-$PWD/target/quarkus-app/quarkus-run.jar}"
 (cd "$work" && exec java -Xmx256m -Dquarkus.http.port="$port" \
   -Ddirectory.security.curator-key-hashes="$(hash "$curator")" \
   -Ddirectory.security.partner-key-hashes="$(hash "$partner")" \
