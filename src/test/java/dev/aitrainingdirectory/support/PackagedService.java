@@ -71,6 +71,11 @@ public final class PackagedService implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /** Kills the process with SIGKILL, as a crash or an OOM killer would, and waits for it to die. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     /** Sends SIGTERM, as an orchestrator does to start a graceful shutdown, without waiting. */
     public void terminate() {
         process.destroy();
