@@ -17,6 +17,7 @@ import dev.aitrainingdirectory.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import dev.aitrainingdirectory.persistence.SerializedWrite;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -56,6 +57,7 @@ public class ListingService {
     ObjectMapper objectMapper;
 
     @Transactional
+    @SerializedWrite
     public TaskListing create(ListingRequest request) {
         requireBody(request);
         // The lock comes before reading the platform: a concurrent change of its rules has then
@@ -76,6 +78,7 @@ public class ListingService {
 
     /** Replaces every field of a listing (PUT), if {@code ifMatch} names its current version. */
     @Transactional
+    @SerializedWrite
     public TaskListing replace(long id, String ifMatch, ListingRequest request) {
         changeLog.lock();
         TaskListing listing = load(id);
@@ -95,6 +98,7 @@ public class ListingService {
 
     /** Applies a JSON merge patch (RFC 7396) to the listing as a curator would write it, then replaces it. */
     @Transactional
+    @SerializedWrite
     public TaskListing patch(long id, String ifMatch, JsonNode patch) {
         changeLog.lock();
         TaskListing current = load(id);
@@ -108,6 +112,7 @@ public class ListingService {
     }
 
     @Transactional
+    @SerializedWrite
     public void delete(long id, String ifMatch) {
         changeLog.lock();
         TaskListing listing = load(id);
@@ -122,6 +127,7 @@ public class ListingService {
      * row is invalid, nothing is written and every bad row is named by its index.
      */
     @Transactional
+    @SerializedWrite
     public ImportResult importListings(List<ListingRequest> requests) {
         if (requests == null) {
             throw ProblemException.unprocessable(List.of(new FieldError("listings", "must not be null")));
@@ -173,6 +179,7 @@ public class ListingService {
 
     /** Closes every OPEN or PAUSED listing whose expiry has passed; returns how many. */
     @Transactional
+    @SerializedWrite
     public int closeExpired(Instant now) {
         changeLog.lock();
         List<TaskListing> expired = TaskListing.list("status <> ?1 and expiresAt <= ?2", ListingStatus.CLOSED, now);

@@ -15,6 +15,7 @@ import dev.aitrainingdirectory.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import dev.aitrainingdirectory.persistence.SerializedWrite;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,7 @@ public class PayTierService {
     ObjectMapper objectMapper;
 
     @Transactional
+    @SerializedWrite
     public PayTier create(PayTierRequest request) {
         List<FieldError> errors = new ArrayList<>();
         if (request != null && request.slug() == null) {
@@ -51,6 +53,7 @@ public class PayTierService {
     }
 
     @Transactional
+    @SerializedWrite
     public PayTier replace(String slug, String ifMatch, PayTierRequest request) {
         PayTier tier = load(slug);
         EntityTags.requireCurrent(ifMatch, tier.version);
@@ -69,6 +72,7 @@ public class PayTierService {
     }
 
     @Transactional
+    @SerializedWrite
     public PayTier patch(String slug, String ifMatch, JsonNode patch) {
         PayTier current = load(slug);
         EntityTags.requireCurrent(ifMatch, current.version);
@@ -82,6 +86,7 @@ public class PayTierService {
 
     /** Deletes a tier no listing or platform uses (409 otherwise). */
     @Transactional
+    @SerializedWrite
     public void delete(String slug, String ifMatch) {
         PayTier tier = load(slug);
         EntityTags.requireCurrent(ifMatch, tier.version);

@@ -19,6 +19,7 @@ import dev.aitrainingdirectory.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import dev.aitrainingdirectory.persistence.SerializedWrite;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -41,6 +42,7 @@ public class PlatformService {
     ObjectMapper objectMapper;
 
     @Transactional
+    @SerializedWrite
     public Platform create(PlatformRequest request) {
         List<FieldError> errors = new ArrayList<>();
         if (request != null && request.slug() == null) {
@@ -61,6 +63,7 @@ public class PlatformService {
 
     /** Replaces every field of a platform but its slug (PUT), if {@code ifMatch} names its current version. */
     @Transactional
+    @SerializedWrite
     public Platform replace(String slug, String ifMatch, PlatformRequest request) {
         Platform platform = load(slug);
         EntityTags.requireCurrent(ifMatch, platform.version);
@@ -82,6 +85,7 @@ public class PlatformService {
 
     /** Applies a JSON merge patch (RFC 7396) to the platform as a curator would write it, then replaces it. */
     @Transactional
+    @SerializedWrite
     public Platform patch(String slug, String ifMatch, JsonNode patch) {
         Platform current = load(slug);
         EntityTags.requireCurrent(ifMatch, current.version);
@@ -95,6 +99,7 @@ public class PlatformService {
 
     /** Deletes a platform that has no listings left (409 otherwise). */
     @Transactional
+    @SerializedWrite
     public void delete(String slug, String ifMatch) {
         Platform platform = load(slug);
         EntityTags.requireCurrent(ifMatch, platform.version);

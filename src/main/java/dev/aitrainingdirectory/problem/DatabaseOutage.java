@@ -27,6 +27,11 @@ final class DatabaseOutage {
                     || sql.getSQLState().equals("HYT00"))) {
                 return true;
             }
+            if (cause instanceof jakarta.transaction.RollbackException rollback && rollback.getMessage() != null
+                    && rollback.getMessage().contains("not active")) {
+                // The transaction timed out before it could commit: the database was too slow.
+                return true;
+            }
             if (cause instanceof SQLException sql && sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
                 return true;
             }

@@ -23,7 +23,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException exception, UriInfo uriInfo) {
-        return answer(exception.status(), exception.getMessage(), exception.errors(), uriInfo);
+        Response answer = answer(exception.status(), exception.getMessage(), exception.errors(), uriInfo);
+        return exception.status() == 503 ? Response.fromResponse(answer).header("Retry-After", "5").build() : answer;
     }
 
     @ServerExceptionMapper

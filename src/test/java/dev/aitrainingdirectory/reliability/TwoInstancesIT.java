@@ -1,0 +1,84 @@
+package dev.aitrainingdirectory.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aitrainingdirectory.security.ApiKeys;
+import dev.aitrainingdirectory.support.PackagedService;
+import dev.aitrainingdirectory.support.PostgresqlBuild;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two instances of the packaged service on different ports sharing one PostgreSQL: a write through
+ * one is read through the other, and two conflicting updates through the two end with one 412.
+ */
+class TwoInstancesIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String KEY = "two-instances-test-key";
+
+    @TempDir
+    Path first;
+    @TempDir
+    Path second;
+
+    @Test
+    void aWriteThroughOneIsReadThroughTheOtherAndConflictingUpdatesEndWithOne412() throws Exception {
+        PostgresqlBuild.require();
+        String[] properties = properties();
+        try (PackagedService one = PackagedService.start(first, properties);
+                PackagedService two = PackagedService.start(second, properties)) {
+            String externalId = "two-instances-" + System.nanoTime();
+            HttpResponse<String> created = one.send(HttpRequest.newBuilder(one.uri("/api/listings"))
+                    .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"platform\":\"outlier\",\"externalId\":\"" + externalId
+                            + "\",\"title\":\"Written through one\",\"description\":\"Shared database.\",\"taskType\":"
+                            + "\"RESPONSE_RATING\",\"payTier\":\"general-writing\",\"status\":\"OPEN\",\"applyUrl\":"
+                            + "\"https://outlier.ai\",\"postedAt\":\"2026-11-27T00:00:00Z\"}")));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            long id = JSON.readTree(created.body()).get("id").asLong();
+
+            HttpResponse<String> readThroughTwo = two.send(HttpRequest.newBuilder(two.uri("/api/listings/" + id)));
+            assertThat(readThroughTwo.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(readThroughTwo.body()).get("title").asText()).isEqualTo("Written through one");
+            String tag = readThroughTwo.headers().firstValue("ETag").orElseThrow();
+
+            CompletableFuture<Integer> viaOne = CompletableFuture.supplyAsync(() -> patch(one, id, tag, "Edited through one"));
+            CompletableFuture<Integer> viaTwo = CompletableFuture.supplyAsync(() -> patch(two, id, tag, "Edited through two"));
+            assertThat(List.of(viaOne.get(), viaTwo.get())).containsExactlyInAnyOrder(200, 412);
+
+            JsonNode afterOne = JSON.readTree(one.get("/api/listings/" + id));
+            JsonNode afterTwo = JSON.readTree(two.get("/api/listings/" + id));
+            assertThat(afterOne).isEqualTo(afterTwo);
+            assertThat(afterOne.get("version").asLong()).isEqualTo(1);
+            assertThat(afterOne.get("title").asText()).isEqualTo(viaOne.get() == 200 ? "Edited through one" : "Edited through two");
+        }
+    }
+
+    private static String[] properties() {
+        String[] datasource = PostgresqlBuild.datasource(PostgresqlBuild.port());
+        String[] all = new String[datasource.length + 2];
+        System.arraycopy(datasource, 0, all, 0, datasource.length);
+        all[datasource.length] = "directory.security.curator-key-hashes=" + ApiKeys.hexDigest(KEY);
+        all[datasource.length + 1] = "directory.rate-limit.enabled=false";
+        return all;
+    }
+
+    private static int patch(PackagedService service, long id, String tag, String title) {
+        try {
+            return service.send(HttpRequest.newBuilder(service.uri("/api/listings/" + id))
+                    .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/merge-patch+json")
+                    .header("If-Match", tag)
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title + "\"}"))).statusCode();
+        } catch (Exception failed) {
+            throw new IllegalStateException(failed);
+        }
+    }
+}
