@@ -1,8 +1,11 @@
 package dev.aitrainingdirectory.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aitrainingdirectory.problem.ProblemException;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -16,6 +19,18 @@ public final class MergePatch {
     public static final String MEDIA_TYPE = "application/merge-patch+json";
 
     private MergePatch() {
+    }
+
+    /**
+     * The write body that results from applying {@code patch} to {@code current} (the resource as a
+     * curator would write it again); a result that is no valid body is a 400 naming the field.
+     */
+    public static <T> T applyTo(ObjectMapper objectMapper, T current, JsonNode patch, Class<T> type) {
+        try {
+            return objectMapper.treeToValue(apply(objectMapper.valueToTree(current), patch), type);
+        } catch (JsonProcessingException unfit) {
+            throw ProblemException.unfitBody(unfit);
+        }
     }
 
     /** The result of applying {@code patch} to {@code target}; neither argument is changed. */

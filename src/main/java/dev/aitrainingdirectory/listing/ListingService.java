@@ -1,6 +1,5 @@
 package dev.aitrainingdirectory.listing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aitrainingdirectory.eligibility.Eligibility;
@@ -103,12 +102,7 @@ public class ListingService {
         changeLog.lock();
         TaskListing current = load(id);
         EntityTags.requireCurrent(ifMatch, current.version);
-        JsonNode merged = MergePatch.apply(objectMapper.valueToTree(ListingRequest.of(current)), patch);
-        try {
-            return replace(id, ifMatch, objectMapper.treeToValue(merged, ListingRequest.class));
-        } catch (JsonProcessingException unreadable) {
-            throw ProblemException.unfitBody(unreadable);
-        }
+        return replace(id, ifMatch, MergePatch.applyTo(objectMapper, ListingRequest.of(current), patch, ListingRequest.class));
     }
 
     @Transactional

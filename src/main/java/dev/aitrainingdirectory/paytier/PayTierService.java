@@ -1,6 +1,5 @@
 package dev.aitrainingdirectory.paytier;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aitrainingdirectory.http.EntityTags;
@@ -76,12 +75,7 @@ public class PayTierService {
     public PayTier patch(String slug, String ifMatch, JsonNode patch) {
         PayTier current = load(slug);
         EntityTags.requireCurrent(ifMatch, current.version);
-        JsonNode merged = MergePatch.apply(objectMapper.valueToTree(PayTierRequest.of(current)), patch);
-        try {
-            return replace(slug, ifMatch, objectMapper.treeToValue(merged, PayTierRequest.class));
-        } catch (JsonProcessingException unreadable) {
-            throw ProblemException.unfitBody(unreadable);
-        }
+        return replace(slug, ifMatch, MergePatch.applyTo(objectMapper, PayTierRequest.of(current), patch, PayTierRequest.class));
     }
 
     /** Deletes a tier no listing or platform uses (409 otherwise). */

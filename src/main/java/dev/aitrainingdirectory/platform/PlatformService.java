@@ -1,6 +1,5 @@
 package dev.aitrainingdirectory.platform;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aitrainingdirectory.eligibility.Eligibility;
@@ -89,12 +88,7 @@ public class PlatformService {
     public Platform patch(String slug, String ifMatch, JsonNode patch) {
         Platform current = load(slug);
         EntityTags.requireCurrent(ifMatch, current.version);
-        JsonNode merged = MergePatch.apply(objectMapper.valueToTree(PlatformRequest.of(current)), patch);
-        try {
-            return replace(slug, ifMatch, objectMapper.treeToValue(merged, PlatformRequest.class));
-        } catch (JsonProcessingException unreadable) {
-            throw ProblemException.unfitBody(unreadable);
-        }
+        return replace(slug, ifMatch, MergePatch.applyTo(objectMapper, PlatformRequest.of(current), patch, PlatformRequest.class));
     }
 
     /** Deletes a platform that has no listings left (409 otherwise). */
