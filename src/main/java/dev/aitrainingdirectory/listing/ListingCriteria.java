@@ -4,6 +4,7 @@ import dev.aitrainingdirectory.eligibility.EligibilitySql;
 import dev.aitrainingdirectory.persistence.SqlFilter;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -76,12 +77,21 @@ public record ListingCriteria(
         addStatus(filter);
         addPay(filter);
         if (postedAfter != null) {
-            filter.and("l.posted_at > :postedAfter", "postedAfter", postedAfter);
+            filter.and("l.posted_at > :postedAfter", "postedAfter", storedPrecision(postedAfter));
         }
         if (updatedAfter != null) {
-            filter.and("l.updated_at > :updatedAfter", "updatedAfter", updatedAfter);
+            filter.and("l.updated_at > :updatedAfter", "updatedAfter", storedPrecision(updatedAfter));
         }
         return filter;
+    }
+
+    /**
+     * A lower bound at the microseconds timestamps are stored with. PostgreSQL's driver rounds a finer
+     * bound (so "after .1234569" would miss a listing posted at .123457) while H2 compares it as given;
+     * for {@code stored > bound}, truncating the bound gives the exact answer on both.
+     */
+    private static Instant storedPrecision(Instant bound) {
+        return bound.truncatedTo(ChronoUnit.MICROS);
     }
 
     private void addStatus(SqlFilter filter) {

@@ -9,7 +9,7 @@ public enum ListingSort {
     OLDEST("postedAt", "l.posted_at, l.id"),
     BEST_PAID("-pay", "l.hourly_usd_max desc nulls last, l.id"),
     LEAST_PAID("pay", "l.hourly_usd_max nulls last, l.id"),
-    TITLE("title", "lower(l.title), l.id"),
+    TITLE("title", "l.title_sort_key, l.id"),
     RECENTLY_UPDATED("-updatedAt", "l.updated_at desc, l.id");
 
     private final String parameterValue;

@@ -2,6 +2,7 @@ package dev.aitrainingdirectory.listing;
 
 import dev.aitrainingdirectory.eligibility.Eligibility;
 import dev.aitrainingdirectory.paytier.PayTier;
+import dev.aitrainingdirectory.persistence.SortKey;
 import dev.aitrainingdirectory.persistence.TimestampedEntity;
 import dev.aitrainingdirectory.platform.Platform;
 import jakarta.persistence.CascadeType;
@@ -113,6 +114,10 @@ public class TaskListing extends TimestampedEntity {
     @Column(name = "search_text", nullable = false, length = 8300)
     public String searchText;
 
+    /** The title's {@link SortKey}, what {@code sort=title} orders by. */
+    @Column(name = "title_sort_key", nullable = false)
+    public byte[] titleSortKey;
+
     /** The status a client sees: a listing past its {@code expiresAt} is CLOSED whatever was stored. */
     public ListingStatus effectiveStatus(Instant now) {
         if (expiresAt != null && !expiresAt.isAfter(now)) {
@@ -124,6 +129,7 @@ public class TaskListing extends TimestampedEntity {
     /** Recomputes the columns derived from the other fields; call after any change. */
     public void refreshDerivedColumns() {
         searchText = (title + " " + description).toLowerCase(Locale.ROOT);
+        titleSortKey = SortKey.of(title);
         boolean hourlyUsd = payUnit == PayUnit.HOUR && PAY_FILTER_CURRENCY.equals(payCurrency);
         hourlyUsdMin = hourlyUsd ? payMin : null;
         hourlyUsdMax = hourlyUsd ? payMax : null;

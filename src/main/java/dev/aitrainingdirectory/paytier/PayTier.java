@@ -10,6 +10,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,8 +50,13 @@ public class PayTier extends TimestampedEntity {
         return list("slug in ?1", slugs);
     }
 
-    /** Every tier, ordered by the bottom of its published range (cheapest work first), then slug. */
+    /**
+     * Every tier, ordered by the bottom of its published range (cheapest work first), then slug. Sorted
+     * here, not by the database, whose collation could order slugs differently (a handful of tiers).
+     */
     public static List<PayTier> listAllInRangeOrder() {
-        return list("order by rangeMin, slug");
+        return PayTier.<PayTier>listAll().stream()
+                .sorted(Comparator.comparing((PayTier tier) -> tier.rangeMin).thenComparing(tier -> tier.slug))
+                .toList();
     }
 }

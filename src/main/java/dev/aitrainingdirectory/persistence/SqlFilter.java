@@ -34,6 +34,11 @@ public final class SqlFilter {
      */
     public SqlFilter andContainsWords(String column, List<String> words) {
         for (int index = 0; index < words.size(); index++) {
+            if (words.get(index).indexOf('\0') >= 0) {
+                // No stored text holds NUL (PostgreSQL cannot store it), and PostgreSQL would not take it as a parameter.
+                and("1 = 0");
+                continue;
+            }
             String escaped = words.get(index).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
             and(column + " like :word" + index + " escape '\\'", "word" + index, "%" + escaped + "%");
         }

@@ -3,6 +3,7 @@ package dev.aitrainingdirectory.platform;
 import dev.aitrainingdirectory.eligibility.Eligibility;
 import dev.aitrainingdirectory.listing.TaskType;
 import dev.aitrainingdirectory.paytier.PayTier;
+import dev.aitrainingdirectory.persistence.SortKey;
 import dev.aitrainingdirectory.persistence.TimestampedEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
@@ -90,6 +91,10 @@ public class Platform extends TimestampedEntity {
     @Column(name = "search_text", nullable = false, length = 4200)
     public String searchText;
 
+    /** The name's {@link SortKey}, what {@code sort=name} orders by. */
+    @Column(name = "name_sort_key", nullable = false)
+    public byte[] nameSortKey;
+
     public static Optional<Platform> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
     }
@@ -98,8 +103,9 @@ public class Platform extends TimestampedEntity {
         return list("slug in ?1", slugs);
     }
 
-    /** Keeps the derived search text in step with name and description. */
+    /** Keeps the columns derived from name and description in step: the search text and the name's sort key. */
     public void refreshSearchText() {
         searchText = (name + " " + description).toLowerCase(Locale.ROOT);
+        nameSortKey = SortKey.of(name);
     }
 }

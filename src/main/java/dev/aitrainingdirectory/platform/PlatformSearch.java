@@ -7,6 +7,7 @@ import dev.aitrainingdirectory.paging.Page;
 import dev.aitrainingdirectory.paging.PageRequest;
 import dev.aitrainingdirectory.params.ParameterReader;
 import dev.aitrainingdirectory.paytier.PayTier;
+import dev.aitrainingdirectory.persistence.SortKey;
 import dev.aitrainingdirectory.persistence.SqlFilter;
 import dev.aitrainingdirectory.persistence.TimestampedEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -121,9 +122,10 @@ public class PlatformSearch {
 
     private static Map<String, String> orders() {
         Map<String, String> orders = new LinkedHashMap<>();
-        orders.put("name", "lower(p.name), p.slug");
-        orders.put("-openListings", OPEN_LISTINGS + " desc, p.slug");
-        orders.put("-updatedAt", "p.updated_at desc, p.slug");
+        String bySlug = SortKey.slugOrder("p.slug");
+        orders.put("name", "p.name_sort_key, " + bySlug);
+        orders.put("-openListings", OPEN_LISTINGS + " desc, " + bySlug);
+        orders.put("-updatedAt", "p.updated_at desc, " + bySlug);
         return orders;
     }
 }

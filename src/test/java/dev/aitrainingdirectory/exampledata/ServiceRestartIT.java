@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aitrainingdirectory.support.PackagedService;
+import dev.aitrainingdirectory.support.PostgresqlBuild;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The packaged service keeps its embedded database under ./data and loads the example data only once. */
+/**
+ * The packaged service keeps its data across restarts and loads the example data only once: in the
+ * embedded database under ./data by default, in PostgreSQL when built with -Ppostgresql.
+ */
 class ServiceRestartIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -23,14 +27,20 @@ class ServiceRestartIT {
     void aRestartKeepsTheDataAndDoesNotLoadTheExamplesAgain() throws Exception {
         JsonNode before;
         String platformsBefore;
-        try (PackagedService service = PackagedService.start(workingDirectory)) {
+        try (PackagedService service = PackagedService.startOnEmptyDatabase(workingDirectory)) {
             before = JSON.readTree(service.get(EVERY_LISTING));
             platformsBefore = service.get("/api/platforms?size=100");
             assertThat(service.log()).contains("Loaded the example data");
+            // Flyway names the database it migrates: proof that the jar uses the database it was built for.
+            assertThat(service.log()).contains(PostgresqlBuild.active() ? "Database: jdbc:postgresql:" : "Database: jdbc:h2:file:");
         }
         assertThat(before.get("totalItems").asLong()).isGreaterThanOrEqualTo(24);
-        assertThat(workingDirectory.resolve("data")).isDirectory();
-        assertThat(Files.list(workingDirectory.resolve("data")).map(Path::toString)).anyMatch(name -> name.endsWith(".mv.db"));
+        if (PostgresqlBuild.active()) {
+            assertThat(workingDirectory.resolve("data")).doesNotExist();
+        } else {
+            assertThat(workingDirectory.resolve("data")).isDirectory();
+            assertThat(Files.list(workingDirectory.resolve("data")).map(Path::toString)).anyMatch(name -> name.endsWith(".mv.db"));
+        }
 
         try (PackagedService service = PackagedService.start(workingDirectory)) {
             JsonNode after = JSON.readTree(service.get(EVERY_LISTING));
@@ -44,7 +54,7 @@ class ServiceRestartIT {
 
     @Test
     void exampleDataCanBeTurnedOff() throws Exception {
-        try (PackagedService service = PackagedService.start(workingDirectory, "directory.example-data=false")) {
+        try (PackagedService service = PackagedService.startOnEmptyDatabase(workingDirectory, "directory.example-data=false")) {
             assertThat(JSON.readTree(service.get(EVERY_LISTING)).get("totalItems").asLong()).isZero();
             assertThat(JSON.readTree(service.get("/api/pay-tiers")).get("items")).isEmpty();
             assertThat(JSON.readTree(service.get("/api/eligibility/countries")).get("items")).hasSize(249);

@@ -23,7 +23,7 @@ class GracefulShutdownIT {
 
     @Test
     void readinessGoesDownFirstAndAnImportInFlightCompletes() throws Exception {
-        PackagedService service = PackagedService.start(workingDirectory,
+        PackagedService service = PackagedService.startOnEmptyDatabase(workingDirectory,
                 "directory.security.curator-key-hashes=" + ApiKeys.hexDigest(KEY), "quarkus.shutdown.delay=3s");
         try {
             CompletableFuture<HttpResponse<String>> importing = CompletableFuture.supplyAsync(() -> {

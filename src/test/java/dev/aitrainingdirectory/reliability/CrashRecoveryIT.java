@@ -44,7 +44,7 @@ class CrashRecoveryIT {
         Map<Long, String> acknowledgedTitles = new ConcurrentHashMap<>();
         AtomicBoolean running = new AtomicBoolean(true);
 
-        PackagedService service = PackagedService.start(workingDirectory, properties);
+        PackagedService service = PackagedService.startOnEmptyDatabase(workingDirectory, properties);
         Thread writer = new Thread(() -> {
             try {
                 for (int batch = 0; running.get(); batch++) {

@@ -16,7 +16,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged service ({@code java -jar target/quarkus-app/quarkus-run.jar}) run as its own process
- * in a working directory of the test's choosing, on a free port, as an operator would run it.
+ * in a working directory of the test's choosing, on a free port, as an operator would run it. It uses
+ * the database the jar was built for: embedded H2 under {@code ./data} of the working directory, or
+ * with {@code -Ppostgresql} the test database the build passes in the {@code QUARKUS_DATASOURCE_*}
+ * environment variables, which the process inherits.
  */
 public final class PackagedService implements AutoCloseable {
 
@@ -30,6 +33,20 @@ public final class PackagedService implements AutoCloseable {
         this.process = process;
         this.port = port;
         this.log = log;
+    }
+
+    /**
+     * Starts the service on an empty database, as on its first deployment: a new working directory
+     * holds no H2 database yet, and the PostgreSQL test database is emptied (Flyway clean) first.
+     */
+    public static PackagedService startOnEmptyDatabase(Path workingDirectory, String... properties)
+            throws IOException, InterruptedException {
+        if (!PostgresqlBuild.active()) {
+            return start(workingDirectory, properties);
+        }
+        List<String> withClean = new ArrayList<>(List.of(properties));
+        withClean.add("quarkus.flyway.clean-at-start=true");
+        return start(workingDirectory, withClean.toArray(String[]::new));
     }
 
     /** Starts the service in {@code workingDirectory} with these system properties and waits until it is ready. */

@@ -12,10 +12,14 @@ public final class PostgresqlBuild {
     private PostgresqlBuild() {
     }
 
+    /** Whether the jar under test is built for PostgreSQL rather than the embedded H2. */
+    public static boolean active() {
+        return "postgresql".equals(System.getProperty("test.database"));
+    }
+
     /** Skips the calling test unless the jar under test is built for PostgreSQL. */
     public static void require() {
-        assumeTrue("postgresql".equals(System.getProperty("test.database")),
-                "runs in the PostgreSQL build only (./mvnw verify -Ppostgresql)");
+        assumeTrue(active(), "runs in the PostgreSQL build only (./mvnw verify -Ppostgresql)");
     }
 
     public static String host() {
