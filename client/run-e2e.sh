@@ -36,7 +36,7 @@ service_pid=$!
 url=""
 for _ in $(seq 1 120); do
   kill -0 "$service_pid" 2>/dev/null || { cat "$log" >&2; echo "The service exited while starting" >&2; exit 1; }
-  port="$(grep -oE 'Listening on: http://[^ ]+:[0-9]+' "$log" | grep -oE '[0-9]+$' | head -1 || true)"
+  port="$(grep -oE 'Listening on: http://[^ \":]+:[0-9]+' "$log" | grep -oE '[0-9]+$' | head -1 || true)"
   if [[ -n "$port" ]] && node -e "fetch('http://127.0.0.1:$port/q/health/ready').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"; then
     url="http://127.0.0.1:$port"
     break
