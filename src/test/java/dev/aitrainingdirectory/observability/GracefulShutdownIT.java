@@ -24,7 +24,7 @@ class GracefulShutdownIT {
     @Test
     void readinessGoesDownFirstAndAnImportInFlightCompletes() throws Exception {
         PackagedService service = PackagedService.startOnEmptyDatabase(workingDirectory,
-                "directory.security.curator-key-hashes=" + ApiKeys.hexDigest(KEY), "quarkus.shutdown.delay=3s");
+                "directory.security.curator-key-hashes=" + ApiKeys.hexDigest(KEY), "quarkus.shutdown.delay=6s");
         try {
             CompletableFuture<HttpResponse<String>> importing = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -38,9 +38,14 @@ class GracefulShutdownIT {
             Thread.sleep(150);
             service.terminate();
 
-            HttpResponse<String> readiness = service.send(HttpRequest.newBuilder(service.uri("/q/health/ready")));
+            // The JVM runs the shutdown hook a moment after the signal: poll readiness through the 6 s drain.
+            int readiness = 0;
+            for (int attempt = 0; attempt < 40 && readiness != 503; attempt++) {
+                readiness = service.send(HttpRequest.newBuilder(service.uri("/q/health/ready"))).statusCode();
+                Thread.sleep(readiness == 503 ? 0 : 100);
+            }
             HttpResponse<String> read = service.send(HttpRequest.newBuilder(service.uri("/api/pay-tiers")));
-            assertThat(readiness.statusCode()).as("readiness while draining").isEqualTo(503);
+            assertThat(readiness).as("readiness while draining").isEqualTo(503);
             assertThat(read.statusCode()).as("reads still served while draining").isEqualTo(200);
             assertThat(importing.get().statusCode()).as("the import in flight: %s", importing.get().body()).isEqualTo(200);
             service.awaitExit(Duration.ofSeconds(40));
