@@ -22,6 +22,27 @@ public interface DirectoryConfig {
 
     Cors cors();
 
+    SearchCache searchCache();
+
+    /**
+     * Serialized search answers kept in memory. A write on this instance makes every entry stale at once;
+     * a write on another instance is seen here after at most {@code ttl}, which is also how long a shared
+     * cache (CDN) may keep a search answer ({@code s-maxage}).
+     */
+    interface SearchCache {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long an answer is kept: the most that a write on another instance, or an expiry, goes unseen. */
+        @WithDefault("5s")
+        Duration ttl();
+
+        /** The memory the kept answers may take, in bytes of JSON. */
+        @WithDefault("33554432")
+        long maxBytes();
+    }
+
     /** Which browser origins may call the API: reads and writes separately. */
     interface Cors {
 

@@ -2,6 +2,7 @@ package dev.aitrainingdirectory.listing;
 
 import static dev.aitrainingdirectory.http.DirectoryApi.API_KEY;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aitrainingdirectory.http.EntityTags;
@@ -67,18 +68,32 @@ public class ListingResource {
     ListingChanges changes;
     @Inject
     ObjectMapper objectMapper;
+    @Inject
+    SearchCache searchCache;
 
     @GET
     @PermitAll
     @Operation(operationId = "searchListings", summary = "Search listings",
             description = "Finds listings by eligibility (country, languages, credentials), platform, tier, task type,"
                     + " status, pay and text, in a stable order, one page at a time, with optional facet counts."
-                    + " Filters are AND-ed; the values of one repeatable filter are OR-ed.")
+                    + " Filters are AND-ed; the values of one repeatable filter are OR-ed. An answer may be up to"
+                    + " `s-maxage` seconds (see `Cache-Control`) behind a write made through another instance of the"
+                    + " service, never behind the caller's own write; send its `ETag` in `If-None-Match` to get 304"
+                    + " while it is unchanged.")
+    @Parameter(ref = "IfNoneMatch")
     @APIResponse(responseCode = "200", description = "One page of listings; the `Link` header holds first, prev, next and last.",
-            headers = @Header(ref = "Link"))
+            headers = {@Header(ref = "Link"), @Header(name = "ETag", ref = "SearchETag"),
+                    @Header(name = "Cache-Control", ref = "SearchCacheControl")})
+    @APIResponse(responseCode = "304", ref = "SearchNotModified")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public RestResponse<Page<ListingResponse>> searchListings(@BeanParam ListingSearchParams params, @Context UriInfo uriInfo) {
-        return PageLinks.ok(search.search(search.parse(params)), uriInfo);
+    public RestResponse<Page<ListingResponse>> searchListings(@BeanParam ListingSearchParams params, @Context UriInfo uriInfo,
+            @Context Request request) {
+        SearchCache.Answer answer = searchCache.answer(uriInfo.getQueryParameters(), () -> {
+            Page<ListingResponse> page = search.search(search.parse(params));
+            return SearchCache.Answer.of(serialized(page), page.page(), page.totalPages());
+        });
+        return Responses.cachedJson(request, answer.json(), answer.tag(), searchCache.cacheControl(),
+                PageLinks.of(answer.page(), answer.totalPages(), uriInfo));
     }
 
     @GET
@@ -298,5 +313,13 @@ public class ListingResource {
 
     private static ProblemException notFound(String id) {
         return ProblemException.notFound("No listing has the id '" + id + "'.");
+    }
+
+    private String serialized(Page<ListingResponse> page) {
+        try {
+            return objectMapper.writeValueAsString(page);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException("A page of listings is always serializable", impossible);
+        }
     }
 }

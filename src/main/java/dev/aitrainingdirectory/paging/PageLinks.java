@@ -19,14 +19,19 @@ public final class PageLinks {
 
     /** The links of a page, each keeping every other query parameter of the request. */
     public static List<Link> of(Page<?> page, UriInfo uriInfo) {
+        return of(page.page(), page.totalPages(), uriInfo);
+    }
+
+    /** The links around page {@code page} of {@code totalPages}, each keeping every other query parameter. */
+    public static List<Link> of(long page, long totalPages, UriInfo uriInfo) {
         List<Link> links = new ArrayList<>();
-        long lastPage = Math.max(page.totalPages() - 1, 0);
+        long lastPage = Math.max(totalPages - 1, 0);
         links.add(link(uriInfo, 0, "first"));
-        if (page.page() > 0) {
-            links.add(link(uriInfo, Math.min(page.page() - 1, lastPage), "prev"));
+        if (page > 0) {
+            links.add(link(uriInfo, Math.min(page - 1, lastPage), "prev"));
         }
-        if (page.page() < lastPage) {
-            links.add(link(uriInfo, page.page() + 1, "next"));
+        if (page < lastPage) {
+            links.add(link(uriInfo, page + 1, "next"));
         }
         links.add(link(uriInfo, lastPage, "last"));
         return links;

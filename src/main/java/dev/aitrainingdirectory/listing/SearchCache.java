@@ -1,0 +1,112 @@
+package dev.aitrainingdirectory.listing;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.aitrainingdirectory.config.DirectoryConfig;
+import dev.aitrainingdirectory.persistence.WriteGeneration;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.EntityTag;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * The fast path of the search: answers already serialized, keyed by the query with its parameters in
+ * a fixed order. An entry remembers the {@link WriteGeneration} it was read at and is never served once
+ * a write on this instance has finished, so a client never reads its own write stale. Writes on other
+ * instances, and listings passing their expiry, show after at most the configured time to live.
+ */
+@ApplicationScoped
+public class SearchCache {
+
+    /** One serialized answer: the JSON of the page, its strong tag, and what its Link header needs. */
+    public record Answer(String json, EntityTag tag, long page, long totalPages) {
+
+        public static Answer of(String json, long page, long totalPages) {
+            return new Answer(json, new EntityTag(digest(json)), page, totalPages);
+        }
+    }
+
+    private record Entry(long generation, Answer answer) {
+    }
+
+    private final WriteGeneration writes;
+    private final boolean enabled;
+    private final String cacheControl;
+    private final Cache<String, Entry> entries;
+
+    @Inject
+    SearchCache(DirectoryConfig config, WriteGeneration writes, MeterRegistry registry) {
+        this.writes = writes;
+        this.enabled = config.searchCache().enabled();
+        long sharedSeconds = enabled ? config.searchCache().ttl().toSeconds() : 0;
+        this.cacheControl = "public, max-age=0, s-maxage=" + sharedSeconds;
+        this.entries = Caffeine.newBuilder()
+                .expireAfterWrite(config.searchCache().ttl())
+                .maximumWeight(config.searchCache().maxBytes())
+                .weigher((String key, Entry entry) -> 2 * (key.length() + entry.answer().json().length()))
+                .recordStats()
+                .build();
+        CaffeineCacheMetrics.monitor(registry, entries, "search");
+    }
+
+    /**
+     * The answer to a search with these query parameters: the kept one when no write has finished since
+     * it was read, else a new one from {@code search}, kept unless a write finished while it was read.
+     * A search that fails (a 400) throws through and keeps nothing.
+     */
+    public Answer answer(Map<String, List<String>> query, Supplier<Answer> search) {
+        if (!enabled) {
+            return search.get();
+        }
+        String key = keyOf(query);
+        long generation = writes.current();
+        Entry kept = entries.getIfPresent(key);
+        if (kept != null && kept.generation() == generation) {
+            return kept.answer();
+        }
+        Answer answer = search.get();
+        if (writes.current() == generation) {
+            entries.put(key, new Entry(generation, answer));
+        }
+        return answer;
+    }
+
+    /**
+     * The {@code Cache-Control} of a search answer: browsers revalidate every time (a 304 is cheap, and a
+     * curator sees their own write at once), shared caches may keep it as long as an instance does.
+     */
+    public String cacheControl() {
+        return cacheControl;
+    }
+
+    /**
+     * The parameters by name, each value length-prefixed: the same search asked with its parameters in
+     * another order shares the key, and no value can be crafted to look like another query.
+     */
+    static String keyOf(Map<String, List<String>> query) {
+        StringBuilder key = new StringBuilder();
+        new TreeMap<>(query).forEach((name, values) -> {
+            key.append(name).append('=').append(values.size()).append(':');
+            values.forEach(value -> key.append(value.length()).append(':').append(value));
+            key.append('&');
+        });
+        return key.toString();
+    }
+
+    private static String digest(String json) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8)), 0, 12);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("Every JVM has SHA-256", impossible);
+        }
+    }
+}
