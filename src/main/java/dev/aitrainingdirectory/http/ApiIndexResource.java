@@ -5,8 +5,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
-import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -24,25 +22,32 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "500", ref = "InternalServerError")
 public class ApiIndexResource {
 
+    static final String NAME = "AI training work directory API";
+
     /** Where to go from the entry point. */
-    @Schema(name = "ApiIndex", description = "The API's collections and documentation, as paths on this server.")
+    @Schema(name = "ApiIndex", description = "What this API is, and the paths of its collections and documentation on this server.")
     public record ApiIndex(
-            @Schema(description = "What this API is.", required = true, maxLength = 200) String name,
-            @Schema(description = "Collection and documentation paths by name.", required = true, maxProperties = 20,
-                    additionalProperties = String.class, examples = "{\"listings\": \"/api/listings\"}")
-            Map<String, String> links) {
+            @Schema(description = "What this API is.", required = true, enumeration = NAME) String name,
+            @Schema(required = true) Links links) {
     }
 
-    private static final ApiIndex INDEX = new ApiIndex("AI training work directory API", new TreeMap<>(Map.of(
-            "listings", "/api/listings",
-            "listingChanges", "/api/listings/changes",
-            "listingFeed", "/api/listings/feed",
-            "platforms", "/api/platforms",
-            "payTiers", "/api/pay-tiers",
-            "countries", "/api/eligibility/countries",
-            "languages", "/api/eligibility/languages",
-            "openapi", "/q/openapi",
-            "documentation", "/q/swagger-ui")));
+    /** The paths of the collections and of the documentation. */
+    @Schema(name = "ApiIndexLinks", description = "Paths on this server.")
+    public record Links(
+            @Schema(required = true, format = "uri-reference", maxLength = 100) String listings,
+            @Schema(required = true, format = "uri-reference", maxLength = 100) String listingChanges,
+            @Schema(required = true, format = "uri-reference", maxLength = 100) String listingFeed,
+            @Schema(required = true, format = "uri-reference", maxLength = 100) String platforms,
+            @Schema(required = true, format = "uri-reference", maxLength = 100) String payTiers,
+            @Schema(required = true, format = "uri-reference", maxLength = 100) String countries,
+            @Schema(required = true, format = "uri-reference", maxLength = 100) String languages,
+            @Schema(required = true, format = "uri-reference", maxLength = 100) String openapi,
+            @Schema(required = true, format = "uri-reference", maxLength = 100) String documentation) {
+    }
+
+    private static final ApiIndex INDEX = new ApiIndex(NAME, new Links(
+            "/api/listings", "/api/listings/changes", "/api/listings/feed", "/api/platforms", "/api/pay-tiers",
+            "/api/eligibility/countries", "/api/eligibility/languages", "/q/openapi", "/q/swagger-ui"));
 
     @GET
     @PermitAll
