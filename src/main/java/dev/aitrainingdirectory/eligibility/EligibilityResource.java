@@ -40,7 +40,8 @@ public class EligibilityResource {
     @APIResponse(responseCode = "200", description = "Every country.")
     public ItemList<CodeSummary> listCountries() {
         return summaries(IsoCodes.countries(),
-                EligibilitySql.countCountries(entityManager, LISTINGS, openListings(), "l.effective_eligibility_id", "l.platform_id"));
+                EligibilitySql.countCountries(entityManager, LISTINGS, openListings(), "l.effective_eligibility_id", "l.worldwide",
+                        "l.platform_id"));
     }
 
     @GET

@@ -11,7 +11,9 @@ import java.util.Set;
 /**
  * SQL conditions and counts over eligibility rules, shared by the listing search (on a listing's
  * effective rules) and the platform list (on a platform's own rules). {@code column} names the
- * column holding the eligibility id, such as {@code l.effective_eligibility_id}.
+ * column holding the eligibility id, such as {@code l.effective_eligibility_id}; {@code worldwide} is a
+ * condition that holds when those rules list no country: a stored flag where the table keeps one
+ * (listings: {@code l.worldwide}, read without a lookup per row), else {@link #listsNoCountry}.
  */
 public final class EligibilitySql {
 
@@ -19,11 +21,16 @@ public final class EligibilitySql {
     }
 
     /** A contributor living in the country bound to {@code :parameter} qualifies. */
-    public static String allowsCountry(String column, String parameter) {
+    public static String allowsCountry(String column, String worldwide, String parameter) {
         return "not exists (select 1 from eligibility_excluded_country ex where ex.eligibility_id = " + column
                 + " and ex.code = :" + parameter + ")"
-                + " and (exists (select 1 from eligibility_country ec where ec.eligibility_id = " + column
-                + " and ec.code = :" + parameter + ") or " + worldwide(column) + ")";
+                + " and (" + worldwide + " or exists (select 1 from eligibility_country ec where ec.eligibility_id = "
+                + column + " and ec.code = :" + parameter + "))";
+    }
+
+    /** The rules in {@code column} list no country: anyone may apply, wherever they live, unless excluded. */
+    public static String listsNoCountry(String column) {
+        return "not exists (select 1 from eligibility_country ww where ww.eligibility_id = " + column + ")";
     }
 
     /** Every language required is among those bound to {@code :parameter}. */
@@ -44,10 +51,6 @@ public final class EligibilitySql {
                 + " and el.code in (:" + parameter + "))";
     }
 
-    private static String worldwide(String column) {
-        return "not exists (select 1 from eligibility_country ww where ww.eligibility_id = " + column + ")";
-    }
-
     /** How many rows name a code, and across how many distinct groups (such as platforms). */
     public record CodeCount(long count, long groups) {
     }
@@ -58,10 +61,10 @@ public final class EligibilitySql {
      * is (worldwide rows) - (worldwide rows excluding c) + (rows allowing c and not excluding it).
      */
     public static Map<String, CodeCount> countCountries(EntityManager entityManager, String table, SqlFilter filter,
-            String column, String groupColumn) {
+            String column, String worldwide, String groupColumn) {
         Map<Long, Long> worldwideByGroup = new HashMap<>();
         for (Object[] row : rows(entityManager, "select " + groupColumn + ", count(*) from " + table
-                + filter.whereAlso(worldwide(column)) + " group by " + groupColumn, filter)) {
+                + filter.whereAlso(worldwide) + " group by " + groupColumn, filter)) {
             worldwideByGroup.put(number(row[0]), number(row[1]));
         }
         Map<String, Map<Long, Long>> byCountry = new HashMap<>();
@@ -70,7 +73,7 @@ public final class EligibilitySql {
         }
         for (Object[] row : rows(entityManager, "select " + groupColumn + ", ex.code, count(*) from " + table
                 + " join eligibility_excluded_country ex on ex.eligibility_id = " + column
-                + filter.whereAlso(worldwide(column)) + " group by " + groupColumn + ", ex.code", filter)) {
+                + filter.whereAlso(worldwide) + " group by " + groupColumn + ", ex.code", filter)) {
             byCountry.computeIfAbsent((String) row[1], code -> new HashMap<>(worldwideByGroup))
                     .merge(number(row[0]), -number(row[2]), Long::sum);
         }

@@ -54,7 +54,7 @@ public record ListingCriteria(
         SqlFilter filter = new SqlFilter().bind("now", now);
         filter.andContainsWords("l.search_text", words);
         if (country != null) {
-            filter.and(EligibilitySql.allowsCountry("l.effective_eligibility_id", "country"), "country", country);
+            filter.and(EligibilitySql.allowsCountry("l.effective_eligibility_id", "l.worldwide", "country"), "country", country);
         }
         if (!speaks.isEmpty()) {
             filter.and(EligibilitySql.requiresOnlyLanguagesIn("l.effective_eligibility_id", "speaks"), "speaks", speaks);

@@ -124,7 +124,7 @@ public class ListingSearch {
                 case LANGUAGE -> codeCounts(EligibilitySql.countLanguages(entityManager, "task_listing l", filter,
                         "l.effective_eligibility_id", "l.platform_id"));
                 case COUNTRY -> codeCounts(EligibilitySql.countCountries(entityManager, "task_listing l", filter,
-                        "l.effective_eligibility_id", "l.platform_id"));
+                        "l.effective_eligibility_id", "l.worldwide", "l.platform_id"));
             };
             facets.put(facet.parameterName(), counts.entrySet().stream()
                     .filter(entry -> entry.getValue() > 0)

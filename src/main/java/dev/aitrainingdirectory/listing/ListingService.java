@@ -193,6 +193,7 @@ public class ListingService {
         for (TaskListing listing : listings) {
             listing.effectiveEligibility.replaceWith(EligibilityRules.effective(platform.eligibility.toRules(),
                     listing.eligibility.toRules()));
+            listing.refreshDerivedColumns();
         }
         touchAll(listings);
     }

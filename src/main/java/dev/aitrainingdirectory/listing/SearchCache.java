@@ -1,6 +1,6 @@
 package dev.aitrainingdirectory.listing;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.aitrainingdirectory.config.DirectoryConfig;
 import dev.aitrainingdirectory.persistence.WriteGeneration;
@@ -16,13 +16,18 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
- * The fast path of the search: answers already serialized, keyed by the query with its parameters in
- * a fixed order. An entry remembers the {@link WriteGeneration} it was read at and is never served once
- * a write on this instance has finished, so a client never reads its own write stale. Writes on other
- * instances, and listings passing their expiry, show after at most the configured time to live.
+ * The fast path of the search: answers already serialized, keyed by the {@link WriteGeneration} and
+ * the query with its parameters in a fixed order. A write on this instance moves the generation on
+ * before it is answered, so from then on every search misses the answers read before it: a client
+ * never reads its own write stale. Writes on other instances, and listings passing their expiry, show
+ * after at most the configured time to live. Concurrent misses of one key wait for a single search
+ * instead of all running it (a popular search whose entry just expired must not hit the database once
+ * per waiting client).
  */
 @ApplicationScoped
 public class SearchCache {
@@ -35,13 +40,10 @@ public class SearchCache {
         }
     }
 
-    private record Entry(long generation, Answer answer) {
-    }
-
     private final WriteGeneration writes;
     private final boolean enabled;
     private final String cacheControl;
-    private final Cache<String, Entry> entries;
+    private final AsyncCache<String, Answer> answers;
 
     @Inject
     SearchCache(DirectoryConfig config, WriteGeneration writes, MeterRegistry registry) {
@@ -49,35 +51,46 @@ public class SearchCache {
         this.enabled = config.searchCache().enabled();
         long sharedSeconds = enabled ? config.searchCache().ttl().toSeconds() : 0;
         this.cacheControl = "public, max-age=0, s-maxage=" + sharedSeconds;
-        this.entries = Caffeine.newBuilder()
+        this.answers = Caffeine.newBuilder()
                 .expireAfterWrite(config.searchCache().ttl())
                 .maximumWeight(config.searchCache().maxBytes())
-                .weigher((String key, Entry entry) -> 2 * (key.length() + entry.answer().json().length()))
+                .weigher((String key, Answer answer) -> 2 * (key.length() + answer.json().length()))
                 .recordStats()
-                .build();
-        CaffeineCacheMetrics.monitor(registry, entries, "search");
+                .buildAsync();
+        CaffeineCacheMetrics.monitor(registry, answers.synchronous(), "search");
     }
 
     /**
      * The answer to a search with these query parameters: the kept one when no write has finished since
-     * it was read, else a new one from {@code search}, kept unless a write finished while it was read.
-     * A search that fails (a 400) throws through and keeps nothing.
+     * it was read, else a new one from {@code search}, run on the calling thread. A search that fails (a
+     * 400) throws to its caller and to those who waited for it, and keeps nothing.
      */
     public Answer answer(Map<String, List<String>> query, Supplier<Answer> search) {
         if (!enabled) {
             return search.get();
         }
-        String key = keyOf(query);
-        long generation = writes.current();
-        Entry kept = entries.getIfPresent(key);
-        if (kept != null && kept.generation() == generation) {
-            return kept.answer();
+        String key = writes.current() + "/" + keyOf(query);
+        CompletableFuture<Answer> mine = new CompletableFuture<>();
+        CompletableFuture<Answer> kept = answers.getIfPresent(key);
+        if (kept == null) {
+            kept = answers.asMap().putIfAbsent(key, mine);
         }
-        Answer answer = search.get();
-        if (writes.current() == generation) {
-            entries.put(key, new Entry(generation, answer));
+        if (kept != null) {
+            try {
+                return kept.join();
+            } catch (CompletionException failed) {
+                throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+            }
         }
-        return answer;
+        try {
+            Answer answer = search.get();
+            mine.complete(answer);
+            return answer;
+        } catch (RuntimeException failed) {
+            answers.asMap().remove(key, mine);
+            mine.completeExceptionally(failed);
+            throw failed;
+        }
     }
 
     /**

@@ -75,6 +75,10 @@ public class TaskListing extends TimestampedEntity {
     @Column(name = "pay_unit", length = 8)
     public PayUnit payUnit;
 
+    /** Whether the effective rules list no country (anyone may apply unless excluded): what {@code country} reads first. */
+    @Column(name = "worldwide", nullable = false)
+    public boolean worldwide;
+
     /** {@link #payMin} when the pay is hourly in USD, else null: what {@code maxPay} compares. */
     @Column(name = "hourly_usd_min", precision = 10, scale = 2)
     public BigDecimal hourlyUsdMin;
@@ -133,6 +137,7 @@ public class TaskListing extends TimestampedEntity {
         boolean hourlyUsd = payUnit == PayUnit.HOUR && PAY_FILTER_CURRENCY.equals(payCurrency);
         hourlyUsdMin = hourlyUsd ? payMin : null;
         hourlyUsdMax = hourlyUsd ? payMax : null;
+        worldwide = effectiveEligibility == null || effectiveEligibility.countries.isEmpty();
     }
 
     /** The listings with these ids, with platform, tier and rules loaded, keyed by id. */

@@ -4,17 +4,26 @@ import static dev.aitrainingdirectory.support.Api.asCurator;
 import static dev.aitrainingdirectory.support.DirectoryFixture.worldwide;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import dev.aitrainingdirectory.problem.ProblemException;
 import dev.aitrainingdirectory.support.DirectoryFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +35,8 @@ class SearchCacheTest {
 
     @Inject
     DirectoryFixture fixture;
+    @Inject
+    SearchCache cache;
 
     private String platform;
 
@@ -94,6 +105,47 @@ class SearchCacheTest {
         search(Map.of("platform", platform, "minPay", "10"));
         search(Map.of("platform", platform, "minPay", "10"));
         assertThat(searchCacheHits()).isEqualTo(hitsBefore + 2);
+    }
+
+    @Test
+    void concurrentMissesOfOneSearchRunItOnceAndAFailureIsNotKept() throws Exception {
+        Map<String, List<String>> query = Map.of("q", List.of(DirectoryFixture.unique("stampede")));
+        AtomicInteger searches = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<SearchCache.Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(clients.submit(() -> cache.answer(query, () -> {
+                    searches.incrementAndGet();
+                    await(release);
+                    return SearchCache.Answer.of("{\"items\":[]}", 0, 0);
+                })));
+            }
+            Thread.sleep(200);
+            release.countDown();
+            for (Future<SearchCache.Answer> answer : answers) {
+                assertThat(answer.get(10, TimeUnit.SECONDS).json()).isEqualTo("{\"items\":[]}");
+            }
+            assertThat(searches).hasValue(1);
+        } finally {
+            clients.shutdownNow();
+        }
+
+        Map<String, List<String>> rejected = Map.of("q", List.of(DirectoryFixture.unique("rejected")));
+        ProblemException problem = new ProblemException(400, "bad");
+        assertThatThrownBy(() -> cache.answer(rejected, () -> {
+            throw problem;
+        })).isSameAs(problem);
+        assertThat(cache.answer(rejected, () -> SearchCache.Answer.of("{}", 0, 0)).json()).isEqualTo("{}");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -522,6 +522,29 @@ class PlatformWriteTest {
     }
 
     @Test
+    void aPlatformRestrictedToCountriesAndOpenedAgainChangesWhoFindsItsListings() {
+        String slug = fixture.platform(worldwide());
+        long listing = fixture.listing(slug).create();
+        Map<String, String> inBrazil = Map.of("platform", slug, "country", "BR");
+        Map<String, String> inIndia = Map.of("platform", slug, "country", "IN");
+        assertThat(Api.listingIds(inBrazil)).containsExactly(listing);
+
+        curator().contentType(MERGE_PATCH).header("If-Match", etag(slug))
+                .body(Map.of("eligibility", Map.of("countries", List.of("IN"))))
+                .when().patch("/api/platforms/" + slug).then().statusCode(200);
+        assertThat(Api.listingIds(inBrazil)).isEmpty();
+        assertThat(Api.listingIds(inIndia)).containsExactly(listing);
+        assertThat(Api.ok("/api/listings", Map.of("platform", slug, "facets", "country")).extract().jsonPath()
+                .getList("facets.country.value", String.class)).containsExactly("IN");
+
+        curator().contentType(MERGE_PATCH).header("If-Match", etag(slug))
+                .body(Map.of("eligibility", Map.of("countries", List.of())))
+                .when().patch("/api/platforms/" + slug).then().statusCode(200);
+        assertThat(Api.listingIds(inBrazil)).containsExactly(listing);
+        assertThat(Api.listingIds(inIndia)).containsExactly(listing);
+    }
+
+    @Test
     void aNewExclusionReachesThePlatformsListings() {
         String slug = fixture.platform(worldwide());
         long listing = fixture.listing(slug).create();
