@@ -8,3 +8,12 @@ update task_listing set worldwide = false
 -- Counts of the open listings a country may take (the default search, its count and the country
 -- facet) read only this index: status and expiry decide "open", the rest decides eligibility.
 create index task_listing_open_eligibility on task_listing (status, expires_at, worldwide, effective_eligibility_id);
+
+-- The descending sorts, in the exact order the search asks for (the key descending, ties by id
+-- ascending). H2 cannot scan an index backwards, so without these it read and sorted every match to
+-- return the first page; PostgreSQL could scan backwards only for "id descending", which is not the
+-- tie order. The first serves the default search (open listings, newest first) and its paging.
+create index task_listing_newest_by_status on task_listing (status, posted_at desc, id);
+create index task_listing_newest on task_listing (posted_at desc, id);
+create index task_listing_best_paid on task_listing (hourly_usd_max desc nulls last, id);
+create index task_listing_recently_updated on task_listing (updated_at desc, id);
