@@ -20,7 +20,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Fills a fresh database with the example directory, once. A marker row records that it was
- * loaded, so a restart never loads it again, even after curators have deleted every example.
+ * loaded, so a restart never loads it again, even after curators have deleted every example. A
+ * database that already holds pay tiers or platforms (filled while example data was off) is not
+ * fresh: it gets the marker and no examples, rather than a failed start on a slug already taken.
  */
 @ApplicationScoped
 public class ExampleDataLoader {
@@ -63,6 +65,12 @@ public class ExampleDataLoader {
         // The marker goes in first: a second instance starting at the same time blocks on it and then fails.
         entityManager.createNativeQuery("insert into directory_setting (name, setting_value, created_at) values (:name, 'true', :now)")
                 .setParameter("name", MARKER).setParameter("now", TimestampedEntity.now()).executeUpdate();
+        long existing = ((Number) entityManager.createNativeQuery(
+                "select (select count(*) from pay_tier) + (select count(*) from platform)").getSingleResult()).longValue();
+        if (existing > 0) {
+            LOG.infof("The database already holds pay tiers or platforms; the example data is not loaded");
+            return;
+        }
         ExampleData data = read();
         data.payTiers().forEach(payTiers::create);
         data.platforms().forEach(platforms::create);

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aitrainingdirectory.security.ApiKeys;
 import dev.aitrainingdirectory.support.PackagedService;
 import dev.aitrainingdirectory.support.PostgresqlBuild;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -53,11 +56,25 @@ class ServiceRestartIT {
     }
 
     @Test
-    void exampleDataCanBeTurnedOff() throws Exception {
-        try (PackagedService service = PackagedService.startOnEmptyDatabase(workingDirectory, "directory.example-data=false")) {
+    void exampleDataCanBeTurnedOffAndIsNotLoadedLaterIntoADirectoryFilledMeanwhile() throws Exception {
+        String key = "restart-curator-key";
+        String keys = "directory.security.curator-key-hashes=" + ApiKeys.hexDigest(key);
+        try (PackagedService service = PackagedService.startOnEmptyDatabase(workingDirectory, "directory.example-data=false", keys)) {
             assertThat(JSON.readTree(service.get(EVERY_LISTING)).get("totalItems").asLong()).isZero();
             assertThat(JSON.readTree(service.get("/api/pay-tiers")).get("items")).isEmpty();
             assertThat(JSON.readTree(service.get("/api/eligibility/countries")).get("items")).hasSize(249);
+            HttpResponse<String> created = service.send(HttpRequest.newBuilder(service.uri("/api/pay-tiers"))
+                    .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"slug": "coding", "name": "Coding", "description": "Judging code.",
+                             "publishedRange": {"min": 30, "max": 55, "currency": "USD"}}""")));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        }
+
+        try (PackagedService service = PackagedService.start(workingDirectory, keys)) {
+            assertThat(JSON.readTree(service.get("/api/pay-tiers")).get("items")).hasSize(1);
+            assertThat(JSON.readTree(service.get(EVERY_LISTING)).get("totalItems").asLong()).isZero();
+            assertThat(service.log()).contains("the example data is not loaded");
         }
     }
 }
