@@ -6,6 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aitrainingdirectory.problem.ProblemException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -19,6 +24,27 @@ public final class MergePatch {
     public static final String MEDIA_TYPE = "application/merge-patch+json";
 
     private MergePatch() {
+    }
+
+    /**
+     * The merge patch in a request body: a JSON object in UTF-8 (RFC 8259). Anything else is a 400: bytes
+     * that are not UTF-8 (which a lenient decoder would turn into U+FFFD and store), an empty body, or a
+     * JSON value that is not an object (RFC 7396 would let it replace the whole resource, which no
+     * resource here can be).
+     */
+    public static JsonNode read(ObjectMapper objectMapper, byte[] body) throws IOException {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            throw new ProblemException(400, "The request body is not UTF-8.");
+        }
+        JsonNode patch = objectMapper.readTree(text);
+        if (patch == null || !patch.isObject()) {
+            throw new ProblemException(400, "A merge patch must be a JSON object naming the fields to change.");
+        }
+        return patch;
     }
 
     /**

@@ -242,10 +242,10 @@ public class ListingResource {
             @RequestBody(description = "A JSON merge patch of the listing's writable fields.", required = true, content = @Content(
                     mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(ref = "ListingPatch"),
                     examples = @ExampleObject(name = "pause", summary = "Pause the listing and raise its pay",
-                            value = ListingRequest.PATCH_EXAMPLE))) String patch)
+                            value = ListingRequest.PATCH_EXAMPLE))) byte[] patch)
             throws IOException {
         long listingId = existingId(id);
-        JsonNode tree = objectMapper.readTree(patch);
+        JsonNode tree = MergePatch.read(objectMapper, patch);
         return written(service.patch(listingId, ifMatch, tree));
     }
 

@@ -1,6 +1,7 @@
 package dev.aitrainingdirectory.params;
 
 import dev.aitrainingdirectory.eligibility.IsoCodes;
+import dev.aitrainingdirectory.http.StrictJsonModule;
 import dev.aitrainingdirectory.paging.PageRequest;
 import dev.aitrainingdirectory.problem.FieldError;
 import dev.aitrainingdirectory.problem.ProblemException;
@@ -35,6 +36,11 @@ public final class ParameterReader {
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,9}");
 
     private final List<FieldError> errors = new ArrayList<>();
+
+    /** Whether {@code value} is a slug: lower-case letters and digits joined by hyphens, at most 64 characters. */
+    public static boolean isSlug(String value) {
+        return value.length() <= 64 && SLUG.matcher(value).matches();
+    }
 
     /** Throws one 400 naming every problem found so far, if there is any. */
     public void requireValid() {
@@ -103,7 +109,7 @@ public final class ParameterReader {
     /** Slugs of credentials, platforms or tiers: lower-case words joined by hyphens. */
     public Set<String> slugs(String name, List<String> raw) {
         return checked(name, values(name, raw),
-                value -> SLUG.matcher(value).matches() && value.length() <= 64 ? null
+                value -> isSlug(value) ? null
                         : "'" + value + "' is not a slug (lower-case letters and digits joined by hyphens, at most 64)");
     }
 
@@ -168,7 +174,12 @@ public final class ParameterReader {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            Instant instant = OffsetDateTime.parse(value).toInstant();
+            if (!StrictJsonModule.withinFourDigitYears(instant)) {
+                reject(name, "must have a year from 0001 to 9999");
+                return null;
+            }
+            return instant;
         } catch (DateTimeParseException unparsable) {
             reject(name, "'" + value + "' is not an ISO-8601 timestamp with an offset, such as 2026-11-27T10:15:30Z");
             return null;
@@ -201,7 +212,7 @@ public final class ParameterReader {
 
     /** The facets asked for, each one of {@code known}. */
     public Set<String> facets(List<String> raw, Set<String> known) {
-        Set<String> asked = values("facets", raw);
+        Set<String> asked = new LinkedHashSet<>(values("facets", raw));
         String unknown = asked.stream().filter(facet -> !known.contains(facet)).collect(Collectors.joining(", "));
         if (!unknown.isEmpty()) {
             reject("facets", "'" + unknown + "' is not one of " + String.join(", ", known));

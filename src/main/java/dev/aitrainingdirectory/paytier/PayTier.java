@@ -1,5 +1,6 @@
 package dev.aitrainingdirectory.paytier;
 
+import dev.aitrainingdirectory.params.ParameterReader;
 import dev.aitrainingdirectory.persistence.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -43,6 +44,10 @@ public class PayTier extends TimestampedEntity {
     public String rangeCurrency;
 
     public static Optional<PayTier> findBySlug(String slug) {
+        // A string that is no slug names nothing, and may hold what a database cannot compare (NUL).
+        if (slug == null || !ParameterReader.isSlug(slug)) {
+            return Optional.empty();
+        }
         return find("slug", slug).firstResultOptional();
     }
 

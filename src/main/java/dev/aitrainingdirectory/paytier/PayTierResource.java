@@ -162,9 +162,9 @@ public class PayTierResource {
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(description = "A JSON merge patch of the tier's writable fields.", required = true, content = @Content(
                     mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(ref = "PayTierPatch"),
-                    examples = @ExampleObject(name = "change", summary = "Change one field", value = PayTierRequest.PATCH_EXAMPLE))) String patch)
+                    examples = @ExampleObject(name = "change", summary = "Change one field", value = PayTierRequest.PATCH_EXAMPLE))) byte[] patch)
             throws IOException {
-        return written(service.patch(slug, ifMatch, objectMapper.readTree(patch)));
+        return written(service.patch(slug, ifMatch, MergePatch.read(objectMapper, patch)));
     }
 
     @DELETE

@@ -2,6 +2,7 @@ package dev.aitrainingdirectory.platform;
 
 import dev.aitrainingdirectory.eligibility.Eligibility;
 import dev.aitrainingdirectory.listing.TaskType;
+import dev.aitrainingdirectory.params.ParameterReader;
 import dev.aitrainingdirectory.paytier.PayTier;
 import dev.aitrainingdirectory.persistence.SortKey;
 import dev.aitrainingdirectory.persistence.TimestampedEntity;
@@ -96,6 +97,10 @@ public class Platform extends TimestampedEntity {
     public byte[] nameSortKey;
 
     public static Optional<Platform> findBySlug(String slug) {
+        // A string that is no slug names nothing, and may hold what a database cannot compare (NUL).
+        if (slug == null || !ParameterReader.isSlug(slug)) {
+            return Optional.empty();
+        }
         return find("slug", slug).firstResultOptional();
     }
 

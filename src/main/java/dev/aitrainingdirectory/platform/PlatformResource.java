@@ -166,9 +166,9 @@ public class PlatformResource {
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(description = "A JSON merge patch of the platform's writable fields.", required = true, content = @Content(
                     mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(ref = "PlatformPatch"),
-                    examples = @ExampleObject(name = "change", summary = "Change one field", value = PlatformRequest.PATCH_EXAMPLE))) String patch)
+                    examples = @ExampleObject(name = "change", summary = "Change one field", value = PlatformRequest.PATCH_EXAMPLE))) byte[] patch)
             throws IOException {
-        return written(service.patch(slug, ifMatch, objectMapper.readTree(patch)));
+        return written(service.patch(slug, ifMatch, MergePatch.read(objectMapper, patch)));
     }
 
     @DELETE

@@ -103,7 +103,12 @@ public class ProblemMappers {
 
     private static Response answer(int status, String detail, List<FieldError> errors, UriInfo uriInfo) {
         String title = reasonPhrase(status);
-        Problem problem = new Problem("about:blank", title, status, detail, uriInfo.getPath(), errors);
+        List<FieldError> bounded = errors.stream()
+                .map(error -> new FieldError(error.field().isBlank() ? "(a blank name)" : Problem.abbreviate(error.field(), 200),
+                        Problem.abbreviate(error.message(), 1000)))
+                .toList();
+        Problem problem = new Problem("about:blank", title, status, Problem.abbreviate(detail, 1000),
+                Problem.instance(uriInfo.getPath()), bounded);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
