@@ -4,6 +4,7 @@
 #
 #   bench/run.sh            full run: BENCH_SIZES="10000 100000" BENCH_DBS="h2 postgresql" BENCH_SECONDS=10
 #   bench/run.sh --smoke    CI: 300 listings, 2 s a step, both databases, fails on any error
+#   bench/run.sh --load-only   only generate (and cache) the databases of BENCH_SIZES, e.g. before a full run
 #
 # Needs the packaged service for each database (./mvnw package -DskipTests, and -Ppostgresql), copied
 # apart because both builds write target/quarkus-app: BENCH_H2_APP and BENCH_PG_APP name the
@@ -22,7 +23,10 @@ cd "$(dirname "$0")/.."
 root=$PWD
 
 smoke=0
+load_only=0
 [ "${1:-}" = "--smoke" ] && smoke=1
+# --load-only: fill the cache of loaded databases (a long job at 1M) and measure nothing else.
+[ "${1:-}" = "--load-only" ] && load_only=1
 if [ $smoke = 1 ]; then
   : "${BENCH_SIZES:=300}" "${BENCH_SECONDS:=2}" "${BENCH_WARMUP:=1}" "${BENCH_STARTUPS:=1}" "${BENCH_CACHE:=0}"
 fi
@@ -108,9 +112,9 @@ start_service() {
   fi
   # The H2 build keeps its default JDBC URL: ./data under the working directory.
   service_started_ns=$(date +%s%N)
-  (cd "$dir" && exec env "${database[@]}" java -Xms"$heap" -Xmx"$heap" -XX:+ExitOnOutOfMemoryError \
+  (cd "$dir" && exec env "${database[@]}" java -Xmx"$heap" -XX:+ExitOnOutOfMemoryError \
     -Dquarkus.http.port="$port" -Ddirectory.rate-limit.enabled=false -Dquarkus.http.access-log.enabled=false \
-    -Ddirectory.security.curator-key-hashes="$curator_hash" "$@" \
+    -Dquarkus.shutdown.delay-enabled=false -Ddirectory.security.curator-key-hashes="$curator_hash" "$@" \
     -jar "$app/quarkus-run.jar" >> "$dir/service.log" 2>&1) &
   service_pid=$!
 }
@@ -253,10 +257,11 @@ measure_startup() {
 log "results in $out; sizes: $sizes; databases: $dbs; $seconds s a step, $connections connections, $threads threads"
 for db in $dbs; do
   [ "$db" = postgresql ] && command -v pgbench >/dev/null || [ "$db" = h2 ] || { echo "bench: pgbench is not installed" >&2; exit 2; }
-  measure_startup "$db"
+  [ $load_only = 1 ] || measure_startup "$db"
   for size in $sizes; do
     dir="$out/$db-$size"
     loaded_database "$db" "$size" "$dir"
+    [ $load_only = 0 ] || continue
     start_service "$db" "$dir" -Ddirectory.example-data=false
     wait_for /q/health/ready > /dev/null || { fail "$db $size: the service did not start"; stop_service; continue; }
     base="http://127.0.0.1:$port"
@@ -280,5 +285,5 @@ for db in $dbs; do
   done
 done
 
-node bench/report.mjs "$results" | tee "$out/report.md"
+[ $load_only = 1 ] || node bench/report.mjs "$results" | tee "$out/report.md"
 [ "$failures" = 0 ] || { log "$failures step(s) failed"; exit 1; }
