@@ -10,6 +10,11 @@ const number = (x, digits = 0) => (x == null || Number.isNaN(x) ? "–" : x.toLo
 const ms = (x) => (x == null ? "–" : x < 10 ? number(x, 2) : x < 100 ? number(x, 1) : number(x, 0));
 const ratio = (a, b) => (a == null || b == null || b === 0 ? null : a / b);
 const verdict = (value, ok) => (value == null ? "–" : `${ok(value) ? "met" : "**missed**"}`);
+// wrk leaves requests that timed out (10 s) out of its latency percentiles: a step with timeouts
+// has no valid p50/p99, only a lower bound.
+const timedOut = (r) => r && (r.timeouts ?? 0) > 0;
+const latency = (r, key) => (!r ? "–" : timedOut(r) ? `> 10,000 (${r.timeouts} timed out)` : ms(r[key]));
+const latencyValue = (r, key) => (!r ? null : timedOut(r) ? Infinity : r[key]);
 const sizeName = (n) => (n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : String(n));
 
 const out = [];
@@ -23,13 +28,13 @@ for (const db of dbs) {
       if (!r) continue;
       const label = step === "limit" ? `limit (\`${r.path ?? ""}\`)` : step === "pgbench" ? "pgbench (cold SQL)" : `${step} search`;
       const errors = (r.non2xx ?? 0) + (r.connectErrors ?? 0) + (r.readErrors ?? 0) + (r.writeErrors ?? 0) + (r.timeouts ?? 0);
-      out.push(`| ${db} | ${sizeName(size)} | ${label} | ${number(r.rps)} | ${ms(r.p50)} | ${ms(r.p99)} | ${errors} |`);
+      out.push(`| ${db} | ${sizeName(size)} | ${label} | ${number(r.rps, r.rps < 10 ? 1 : 0)} | ${latency(r, "p50")} | ${latency(r, "p99")} | ${errors} |`);
     }
   }
 }
 for (const size of sizes) {
   const r = find("json-server", size, "cold");
-  if (r) out.push(`| json-server | ${sizeName(size)} | nearest cold searches | ${number(r.rps, r.rps < 100 ? 1 : 0)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.non2xx + r.connectErrors + r.readErrors + r.writeErrors + r.timeouts} |`);
+  if (r) out.push(`| json-server | ${sizeName(size)} | nearest cold searches | ${number(r.rps, r.rps < 100 ? 1 : 0)} | ${latency(r, "p50")} | ${latency(r, "p99")} | ${r.non2xx + r.connectErrors + r.readErrors + r.writeErrors + r.timeouts} |`);
 }
 
 out.push("", "### Ratios against the targets", "");
@@ -45,7 +50,7 @@ for (const db of dbs) {
     const rssMb = rss ? rss.peakKb / 1024 : null;
     out.push(`| ${db} | ${sizeName(size)} | ${number(warmLimit, 2)} ${verdict(warmLimit, (x) => x >= 0.5)} `
       + `| ${coldPg == null ? "–" : `${number(coldPg, 2)} ${verdict(coldPg, (x) => x >= 0.5)}`} `
-      + `| ${ms(cold?.p99)}${size === 100000 ? ` ${verdict(cold?.p99, (x) => x < 100)}` : ""} `
+      + `| ${latency(cold, "p99")}${size === 100000 ? ` ${verdict(latencyValue(cold, "p99"), (x) => x < 100)}` : ""} `
       + `| ${coldPeer == null ? "–" : `${number(coldPeer, 1)} ${verdict(coldPeer, (x) => x >= 10)}`} `
       + `| ${warmPeer == null ? "–" : number(warmPeer, 1)} `
       + `| ${number(rssMb)} ${verdict(rssMb, (x) => x < 400)} |`);
@@ -60,8 +65,8 @@ if (sizes.length > 1) {
     for (const step of ["warm", "cold", "pgbench"]) {
       const a = find(db, small, step), b = find(db, large, step);
       if (!a || !b) continue;
-      const growth = ratio(b.p50, a.p50);
-      out.push(`| ${db} | ${step} | ${ms(a.p50)} | ${ms(b.p50)} | ${number(growth, 1)} ${verdict(growth, (x) => x <= 10)} |`);
+      const growth = timedOut(a) || timedOut(b) ? null : ratio(b.p50, a.p50);
+      out.push(`| ${db} | ${step} | ${latency(a, "p50")} | ${latency(b, "p50")} | ${growth == null ? "**missed** (timeouts)" : `${number(growth, 1)} ${verdict(growth, (x) => x <= 10)}`} |`);
     }
   }
 }
@@ -74,5 +79,10 @@ for (const db of dbs) {
     .map((l) => `${sizeName(l.count)}: ${number(l.listingsPerSecond)}/s (${number(l.totalSeconds, 0)} s)`).join(", ");
   out.push(`| ${db} | ${s ? `${number(s.ms)} ${verdict(s.ms, (x) => x < 2500)} (runs: ${s.all.join(", ")})` : "–"} `
     + `| ${s?.quarkusStartedSeconds != null ? `${s.quarkusStartedSeconds} s` : "–"} | ${loads || "cached"} |`);
+}
+const loads = rows.filter((r) => r.load1 != null).map((r) => r.load1);
+if (loads.length) {
+  out.push("", `Load average (1 min) of the machine when the steps started: ${Math.min(...loads)} to ${Math.max(...loads)}`
+    + " (the harness itself keeps about 2 busy; more means other work shared the machine).");
 }
 console.log(out.join("\n"));

@@ -114,7 +114,7 @@ start_service() {
   service_started_ns=$(date +%s%N)
   (cd "$dir" && exec env "${database[@]}" java -Xmx"$heap" -XX:+ExitOnOutOfMemoryError \
     -Dquarkus.http.port="$port" -Ddirectory.rate-limit.enabled=false -Dquarkus.http.access-log.enabled=false \
-    -Dquarkus.shutdown.delay-enabled=false -Ddirectory.security.curator-key-hashes="$curator_hash" "$@" \
+    -Dquarkus.shutdown.delay=0s -Ddirectory.security.curator-key-hashes="$curator_hash" "$@" \
     -jar "$app/quarkus-run.jar" >> "$dir/service.log" 2>&1) &
   service_pid=$!
 }
@@ -130,6 +130,24 @@ wait_for() {
   echo $(( ($(date +%s%N) - service_started_ns) / 1000000 ))
 }
 
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# Waits until the service (and PostgreSQL) are idle: wrk stops sending at the end of a step, but the
+# service goes on with the requests in flight, which would otherwise load the next step. Idle: the
+# service used under 20 % of a core over a second and no statement of directory_bench is active.
+settle() {
+  local db=$1 deadline=$((SECONDS + ${BENCH_SETTLE_SECONDS:-180})) before after active
+  while [ $SECONDS -lt $deadline ]; do
+    before=$(cpu_ticks "$service_pid"); sleep 1; after=$(cpu_ticks "$service_pid")
+    active=0
+    if [ "$db" = postgresql ]; then
+      active=$(psql_admin -c "select count(*) from pg_stat_activity where datname = '$pg_db' and state = 'active'")
+    fi
+    [ $((after - before)) -lt $(( $(getconf CLK_TCK) / 5 )) ] && [ "$active" = 0 ] && return
+  done
+  log "$db: still busy after ${BENCH_SETTLE_SECONDS:-180} s of waiting; measuring anyway"
+}
+
 # The constant JSON endpoint: GET /api (the API index) once it exists, else the liveness check.
 limit_path() {
   if curl -sf -o /dev/null "http://127.0.0.1:$port/api"; then echo /api; else echo /q/health/live; fi
@@ -138,7 +156,8 @@ limit_path() {
 # wrk with one of bench/wrk/*.lua; appends a result line {db,size,step,...} and checks for errors.
 run_wrk() {
   local db=$1 size=$2 step=$3 script=$4 url=$5 duration=${6:-$seconds}
-  local output
+  local output load1
+  load1=$(cut -d' ' -f1 /proc/loadavg)
   if ! output=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 10s -s "bench/wrk/$script" "$url" 2>&1); then
     fail "$db $size $step: wrk failed: $output"; return
   fi
@@ -146,7 +165,7 @@ run_wrk() {
   json=$(grep '^{"requests"' <<< "$output" | tail -1)
   [ -n "$json" ] || { fail "$db $size $step: wrk printed no result: $output"; return; }
   [ "$step" = warmup ] && return
-  record "{\"db\":\"$db\",\"size\":$size,\"step\":\"$step\",\"path\":\"${url#http://127.0.0.1:*/}\",${json#\{}"
+  record "{\"db\":\"$db\",\"size\":$size,\"step\":\"$step\",\"path\":\"/${url#http://127.0.0.1:*/}\",\"load1\":$load1,${json#\{}"
   node -e 'const r = JSON.parse(process.argv[1]); process.exit(r.requests > 0 && r.non2xx + r.connectErrors + r.readErrors + r.writeErrors + r.timeouts === 0 ? 0 : 1)' "$json" \
     || fail "$db $size $step: errors or no requests: $json"
   log "$db $size $step: $json"
@@ -159,6 +178,11 @@ run_pgbench() {
   local dir="$out/pgbench-$size" scripts=()
   rm -rf "$dir" && mkdir -p "$dir"
   for file in "$root"/bench/pgbench/*.sql; do scripts+=(-f "$file@1"); done
+  # Statements the stopped service left running would load this step too.
+  for _ in $(seq 60); do
+    [ "$(psql_admin -c "select count(*) from pg_stat_activity where datname = '$pg_db' and state = 'active'")" = 0 ] && break
+    sleep 1
+  done
   if ! (cd "$dir" && pgbench -n -h "$pg_host" -p "$pg_port" -U "$pg_user" -c "$connections" -j "$threads" -T "$seconds" \
       -M prepared -D platforms="$platforms" -D listings="$size" -l --log-prefix=tx "${scripts[@]}" "$pg_db") > "$dir/output.txt" 2>&1; then
     fail "postgresql $size pgbench: $(tail -5 "$dir/output.txt")"; return
@@ -238,7 +262,8 @@ loaded_database() {
 
 # Startup to the first answered request: a fresh, empty database that gets the example data.
 measure_startup() {
-  local db=$1 dir="$out/$db-startup" times=()
+  local db=$1 dir="$out/$db-startup" times=() load1
+  load1=$(cut -d' ' -f1 /proc/loadavg)
   for _ in $(seq "$startups"); do
     fresh_database "$db" "$dir"
     start_service "$db" "$dir" -Ddirectory.example-data=true
@@ -250,7 +275,7 @@ measure_startup() {
   local median started
   median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (${#times[@]} + 1) / 2 ))p")
   started=$(grep -o 'started in [0-9.]*s' "$dir/service.log" | tail -1 | grep -o '[0-9.]*' || echo null)
-  record "{\"db\":\"$db\",\"size\":0,\"step\":\"startup\",\"ms\":$median,\"all\":[$(IFS=,; echo "${times[*]}")],\"quarkusStartedSeconds\":${started:-null}}"
+  record "{\"db\":\"$db\",\"size\":0,\"step\":\"startup\",\"ms\":$median,\"all\":[$(IFS=,; echo "${times[*]}")],\"quarkusStartedSeconds\":${started:-null},\"load1\":$load1}"
   log "$db startup to first answer: ${times[*]} ms (median $median), Quarkus says started in ${started}s"
 }
 
@@ -270,9 +295,12 @@ for db in $dbs; do
     BENCH_PLATFORMS=$(platforms_for "$size")
     # Warm-up (JIT, connection pool, database caches), with other values than the measured cold run.
     BENCH_COLD_OFFSET=100000000 run_wrk "$db" "$size" warmup cold.lua "$base" "$warmup"
+    settle "$db"
     run_wrk "$db" "$size" warmup limit.lua "$base$limit" "$(( (warmup + 1) / 2 ))"
     run_wrk "$db" "$size" limit limit.lua "$base$limit"
+    settle "$db"
     run_wrk "$db" "$size" warm warm.lua "$base"
+    settle "$db"
     run_wrk "$db" "$size" cold cold.lua "$base"
     rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$service_pid/status")
     record "{\"db\":\"$db\",\"size\":$size,\"step\":\"rss\",\"peakKb\":$rss_kb}"
