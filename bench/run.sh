@@ -183,7 +183,8 @@ run_pgbench() {
     [ "$(psql_admin -c "select count(*) from pg_stat_activity where datname = '$pg_db' and state = 'active'")" = 0 ] && break
     sleep 1
   done
-  if ! (cd "$dir" && pgbench -n -h "$pg_host" -p "$pg_port" -U "$pg_user" -c "$connections" -j "$threads" -T "$seconds" \
+  # The service turns JIT off on its PostgreSQL connections (PostgresqlSessions); so does this.
+  if ! (cd "$dir" && PGOPTIONS="-c jit=off" pgbench -n -h "$pg_host" -p "$pg_port" -U "$pg_user" -c "$connections" -j "$threads" -T "$seconds" \
       -M prepared -D platforms="$platforms" -D listings="$size" -l --log-prefix=tx "${scripts[@]}" "$pg_db") > "$dir/output.txt" 2>&1; then
     fail "postgresql $size pgbench: $(tail -5 "$dir/output.txt")"; return
   fi

@@ -15,6 +15,7 @@
 //   the same listings fetched like Hibernate's batch fetches do;
 // - a platform's or tier's id is looked up by slug like the service does, kept with \gset;
 // - the ids and fetch statements always run (the service skips them when the page is empty).
+// - JIT is off, as the service turns it off on its connections (run.sh sets PGOPTIONS).
 // Variables given by run.sh: -D platforms=<platforms> -D listings=<listings>.
 import { writeFileSync, readdirSync, unlinkSync } from "node:fs";
 import { dirname } from "node:path";
@@ -47,7 +48,7 @@ const after = "('2025-01-01 00:00:00+00'::timestamptz + :unique * interval '1 mi
 // ListingCriteria.toSql and EligibilitySql, on l.effective_eligibility_id.
 const c = {
   words: "l.search_text like '%' || (" + list(WORDS) + ")[:word] || '%' escape '\\'",
-  country: `not exists (select 1 from eligibility_excluded_country ex where ex.eligibility_id = l.effective_eligibility_id and ex.code = ${country}) and (exists (select 1 from eligibility_country ec where ec.eligibility_id = l.effective_eligibility_id and ec.code = ${country}) or not exists (select 1 from eligibility_country ww where ww.eligibility_id = l.effective_eligibility_id))`,
+  country: `not exists (select 1 from eligibility_excluded_country ex where ex.eligibility_id = l.effective_eligibility_id and ex.code = ${country}) and (l.worldwide or exists (select 1 from eligibility_country ec where ec.eligibility_id = l.effective_eligibility_id and ec.code = ${country}))`,
   speaks: (codes) => `not exists (select 1 from eligibility_language el where el.eligibility_id = l.effective_eligibility_id and el.code not in (${codes}))`,
   holds: `not exists (select 1 from eligibility_credential cr where cr.eligibility_id = l.effective_eligibility_id and cr.code not in ((${list(CREDENTIALS)})[:credential]))`,
   language: `exists (select 1 from eligibility_language el where el.eligibility_id = l.effective_eligibility_id and el.code in ((${list(LANGUAGES)})[:language]))`,
@@ -55,7 +56,8 @@ const c = {
   posted: (bound = after) => `l.posted_at > ${bound}`,
 };
 const where = (conditions) => " where " + conditions.join(" and ");
-const worldwide = "not exists (select 1 from eligibility_country ww where ww.eligibility_id = l.effective_eligibility_id)";
+// The stored flag (V4): the listing's effective rules list no country.
+const worldwide = "l.worldwide";
 
 const NEWEST = "l.posted_at desc, l.id";
 const BEST_PAID = "l.hourly_usd_max desc nulls last, l.id";
