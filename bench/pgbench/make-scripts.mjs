@@ -95,7 +95,7 @@ const facet = {
   country: (conditions) => [
     `select l.platform_id, count(*) from task_listing l${where([...conditions, worldwide])} group by l.platform_id;`,
     `select l.platform_id, ex.code, count(*) from task_listing l join eligibility_excluded_country ex on ex.eligibility_id = l.effective_eligibility_id${where([...conditions, worldwide])} group by l.platform_id, ex.code;`,
-    `select l.platform_id, ec.code, count(*) from task_listing l join eligibility_country ec on ec.eligibility_id = l.effective_eligibility_id${where([...conditions, "not exists (select 1 from eligibility_excluded_country ex where ex.eligibility_id = ec.eligibility_id and ex.code = ec.code)"])} group by l.platform_id, ec.code;`],
+    `select l.platform_id, ec.code, count(*) from task_listing l join eligibility_country ec on ec.eligibility_id = l.effective_eligibility_id left join eligibility_excluded_country ex on ex.eligibility_id = l.effective_eligibility_id and ex.code = ec.code${where([...conditions, "not (l.worldwide) and ex.code is null"])} group by l.platform_id, ec.code;`],
   language: (conditions) => [`select l.platform_id, el.code, count(*) from task_listing l join eligibility_language el on el.eligibility_id = l.effective_eligibility_id${where(conditions)} group by l.platform_id, el.code;`],
   status: (conditions) => [`select s.status, count(*) from (select case when l.status <> 'CLOSED' and l.expires_at <= now() then 'CLOSED' else l.status end as status from task_listing l${where(conditions)}) s group by s.status;`],
 };
