@@ -38,7 +38,7 @@ public interface DirectoryConfig {
         @WithDefault("5s")
         Duration ttl();
 
-        /** The memory the kept answers may take, in bytes of JSON. */
+        /** The memory the kept answers and their keys may take, in bytes (two per character). */
         @WithDefault("33554432")
         long maxBytes();
     }

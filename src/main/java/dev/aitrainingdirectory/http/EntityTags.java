@@ -27,7 +27,12 @@ public final class EntityTags {
         for (Object part : derived) {
             parts.append(part).append('\u001f');
         }
-        return new EntityTag(version + "-" + digest(parts.toString()));
+        return new EntityTag(version + "-" + digest(parts.toString(), 8));
+    }
+
+    /** The tag of a representation without a version of its own, such as a search answer: a digest of it. */
+    public static EntityTag ofContent(String representation) {
+        return new EntityTag(digest(representation, 12));
     }
 
     /**
@@ -69,10 +74,10 @@ public final class EntityTags {
                 + " read it again, reapply your change and retry.");
     }
 
-    private static String digest(String text) {
+    private static String digest(String text, int bytes) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
+            return HexFormat.of().formatHex(hash, 0, bytes);
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("Every JVM has SHA-256", impossible);
         }

@@ -28,7 +28,7 @@ import java.time.ZoneOffset;
 @Singleton
 public class StrictJsonModule implements ObjectMapperCustomizer {
 
-    /** The first instant after the last one a body may carry: year 10000. */
+    /** The first and the last instant a body may carry: the four-digit years of RFC 3339. */
     static final Instant END_OF_YEAR_9999 = Instant.parse("9999-12-31T23:59:59.999999999Z");
     static final Instant START_OF_YEAR_1 = Instant.parse("0001-01-01T00:00:00Z");
 

@@ -3,16 +3,13 @@ package dev.aitrainingdirectory.listing;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.aitrainingdirectory.config.DirectoryConfig;
+import dev.aitrainingdirectory.http.EntityTags;
 import dev.aitrainingdirectory.persistence.WriteGeneration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.EntityTag;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,7 +33,7 @@ public class SearchCache {
     public record Answer(String json, EntityTag tag, long page, long totalPages) {
 
         public static Answer of(String json, long page, long totalPages) {
-            return new Answer(json, new EntityTag(digest(json)), page, totalPages);
+            return new Answer(json, EntityTags.ofContent(json), page, totalPages);
         }
     }
 
@@ -113,13 +110,5 @@ public class SearchCache {
             key.append('&');
         });
         return key.toString();
-    }
-
-    private static String digest(String json) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8)), 0, 12);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("Every JVM has SHA-256", impossible);
-        }
     }
 }

@@ -43,7 +43,8 @@ public class PlatformSearch {
         filter.andContainsWords("p.search_text", reader.words("q", params.q));
         String country = reader.country("country", params.country);
         if (country != null) {
-            filter.and(EligibilitySql.allowsCountry("p.eligibility_id", EligibilitySql.listsNoCountry("p.eligibility_id"), "country"), "country", country);
+            filter.and(EligibilitySql.allowsCountry("p.eligibility_id", EligibilitySql.listsNoCountry("p.eligibility_id"), "country"),
+                    "country", country);
         }
         Set<String> speaks = reader.languages("speaks", params.speaks);
         if (!speaks.isEmpty()) {
