@@ -24,6 +24,19 @@ public interface DirectoryConfig {
 
     SearchCache searchCache();
 
+    SearchIndex searchIndex();
+
+    /**
+     * The in-memory copy of every listing's searchable facts that searches read instead of the
+     * database. It is used only while it reflects the last change of the database's change log, which
+     * every search checks (one primary-key read); until a newer copy is built, searches read the database.
+     */
+    interface SearchIndex {
+
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     /**
      * Serialized search answers kept in memory. A write on this instance makes every entry stale at once;
      * a write on another instance is seen here after at most {@code ttl}, which is also how long a shared

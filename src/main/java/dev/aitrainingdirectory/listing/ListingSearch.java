@@ -9,18 +9,23 @@ import dev.aitrainingdirectory.paytier.PayTier;
 import dev.aitrainingdirectory.persistence.SqlFilter;
 import dev.aitrainingdirectory.persistence.TimestampedEntity;
 import dev.aitrainingdirectory.platform.Platform;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -38,6 +43,18 @@ public class ListingSearch {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    ListingIndex index;
+
+    private final Counter indexSearches;
+    private final Counter databaseSearches;
+
+    @Inject
+    ListingSearch(MeterRegistry registry) {
+        indexSearches = registry.counter("directory_searches", "source", "index");
+        databaseSearches = registry.counter("directory_searches", "source", "database");
+    }
 
     /** Validates every parameter, answering one 400 that names each bad one. */
     public Request parse(ListingSearchParams params) {
@@ -87,8 +104,42 @@ public class ListingSearch {
         return new Request(criteria, sort, page, facets);
     }
 
+    /**
+     * One page of the listings the search finds, with its total and facets: from the {@link ListingIndex}
+     * when it holds every change the database holds, else from the database. Both give the same answer;
+     * the index reads no more than the page's listings (and, for words, the ids whose text holds them).
+     */
     public Page<ListingResponse> search(Request request) {
         Instant now = TimestampedEntity.now();
+        Optional<ListingSnapshot> snapshot = index.current();
+        ListingSnapshot.Found found = snapshot.isPresent() ? findInIndex(request, snapshot.get(), now) : findInDatabase(request, now);
+        (snapshot.isPresent() ? indexSearches : databaseSearches).increment();
+        Map<Long, TaskListing> byId = TaskListing.mapByIds(found.ids());
+        List<ListingResponse> items = found.ids().stream().map(byId::get).filter(Objects::nonNull)
+                .map(listing -> ListingResponse.of(listing, now)).toList();
+        return Page.of(items, request.page(), found.total(), request.facets().isEmpty() ? null : facetValues(found));
+    }
+
+    /** The search answered from a snapshot of the listings. */
+    ListingSnapshot.Found findInIndex(Request request, ListingSnapshot snapshot, Instant now) {
+        BitSet wordMatches = null;
+        List<String> words = request.criteria().words();
+        if (!words.isEmpty()) {
+            SqlFilter filter = new SqlFilter().andContainsWords("l.search_text", words);
+            wordMatches = new BitSet(snapshot.size());
+            for (Object id : filter.createQuery(entityManager, "select l.id from task_listing l" + filter.where()).getResultList()) {
+                int ordinal = snapshot.ordinalOf(((Number) id).longValue());
+                if (ordinal >= 0) {
+                    wordMatches.set(ordinal);
+                }
+            }
+        }
+        return snapshot.search(request.criteria(), request.sort(), request.page().offset(), request.page().size(),
+                request.facets(), now, wordMatches);
+    }
+
+    /** The search answered by the database: a count, a page of ids, and a few queries per facet. */
+    ListingSnapshot.Found findInDatabase(Request request, Instant now) {
         SqlFilter filter = request.criteria().toSql(now);
         long total = filter.number(entityManager, "select count(*) from task_listing l" + filter.where());
         List<Long> ids = new ArrayList<>();
@@ -101,63 +152,79 @@ public class ListingSearch {
                     .getResultList();
             found.forEach(id -> ids.add(id.longValue()));
         }
-        Map<Long, TaskListing> byId = TaskListing.mapByIds(ids);
-        List<ListingResponse> items = ids.stream().map(byId::get).filter(Objects::nonNull)
-                .map(listing -> ListingResponse.of(listing, now)).toList();
-        Map<String, List<FacetValue>> facets = request.facets().isEmpty() ? null : countFacets(request, now);
-        return Page.of(items, request.page(), total, facets);
+        Map<ListingFacet, Map<Object, Long>> counts = new EnumMap<>(ListingFacet.class);
+        for (ListingFacet facet : request.facets()) {
+            SqlFilter without = request.criteria().without(facet).toSql(now);
+            counts.put(facet, switch (facet) {
+                case PLATFORM -> idCounts(without, "l.platform_id");
+                case TIER -> idCounts(without, "l.pay_tier_id");
+                case TASK_TYPE -> valueCounts(without, "select l.task_type, count(*) from task_listing l" + without.where()
+                        + " group by l.task_type");
+                case STATUS -> valueCounts(without, "select s.status, count(*) from (select " + ListingCriteria.EFFECTIVE_STATUS
+                        + " as status from task_listing l" + without.where() + ") s group by s.status");
+                case LANGUAGE -> codeCounts(EligibilitySql.countLanguages(entityManager, "task_listing l", without,
+                        "l.effective_eligibility_id", "l.platform_id"));
+                case COUNTRY -> codeCounts(EligibilitySql.countCountries(entityManager, "task_listing l", without,
+                        "l.effective_eligibility_id", "l.worldwide", "l.platform_id"));
+            });
+        }
+        return new ListingSnapshot.Found(total, ids, counts);
     }
 
-    private Map<String, List<FacetValue>> countFacets(Request request, Instant now) {
+    /** The facets as the API shows them: platforms and tiers by slug, values counted at least once, largest first. */
+    private Map<String, List<FacetValue>> facetValues(ListingSnapshot.Found found) {
         Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
-        for (ListingFacet facet : request.facets()) {
-            SqlFilter filter = request.criteria().without(facet).toSql(now);
-            Map<String, Long> counts = switch (facet) {
-                case PLATFORM -> slugCounts(filter, "l.platform_id",
-                        ids -> Platform.<Platform>list("id in ?1", ids).stream().collect(Collectors.toMap(p -> p.id, p -> p.slug)));
-                case TIER -> slugCounts(filter, "l.pay_tier_id",
-                        ids -> PayTier.<PayTier>list("id in ?1", ids).stream().collect(Collectors.toMap(t -> t.id, t -> t.slug)));
-                case TASK_TYPE -> valueCounts(filter, "select l.task_type, count(*) from task_listing l" + filter.where()
-                        + " group by l.task_type");
-                case STATUS -> valueCounts(filter, "select s.status, count(*) from (select " + ListingCriteria.EFFECTIVE_STATUS
-                        + " as status from task_listing l" + filter.where() + ") s group by s.status");
-                case LANGUAGE -> codeCounts(EligibilitySql.countLanguages(entityManager, "task_listing l", filter,
-                        "l.effective_eligibility_id", "l.platform_id"));
-                case COUNTRY -> codeCounts(EligibilitySql.countCountries(entityManager, "task_listing l", filter,
-                        "l.effective_eligibility_id", "l.worldwide", "l.platform_id"));
+        found.facetCounts().forEach((facet, counts) -> {
+            Map<Object, String> names = switch (facet) {
+                case PLATFORM -> slugs(counts, ids -> Platform.<Platform>list("id in ?1", ids).stream()
+                        .collect(Collectors.toMap(p -> p.id, p -> p.slug)));
+                case TIER -> slugs(counts, ids -> PayTier.<PayTier>list("id in ?1", ids).stream()
+                        .collect(Collectors.toMap(t -> t.id, t -> t.slug)));
+                default -> null;
             };
             facets.put(facet.parameterName(), counts.entrySet().stream()
                     .filter(entry -> entry.getValue() > 0)
-                    .map(entry -> new FacetValue(entry.getKey(), entry.getValue()))
+                    .map(entry -> new FacetValue(names == null ? (String) entry.getKey() : names.get(entry.getKey()),
+                            entry.getValue()))
                     .sorted(LARGEST_FIRST)
                     .toList());
-        }
+        });
         return facets;
     }
 
-    private Map<String, Long> valueCounts(SqlFilter filter, String sql) {
-        Map<String, Long> counts = new HashMap<>();
+    private static Map<Object, String> slugs(Map<Object, Long> counts, Function<List<Long>, Map<Long, String>> slugsOf) {
+        if (counts.isEmpty()) {
+            return Map.of();
+        }
+        Map<Object, String> slugs = new HashMap<>();
+        slugsOf.apply(counts.keySet().stream().map(id -> (Long) id).toList()).forEach(slugs::put);
+        return slugs;
+    }
+
+    private Map<Object, Long> valueCounts(SqlFilter filter, String sql) {
+        Map<Object, Long> counts = new HashMap<>();
         for (Object[] row : filter.rows(entityManager, sql)) {
-            counts.put((String) row[0], ((Number) row[1]).longValue());
+            counts.put(row[0], ((Number) row[1]).longValue());
         }
         return counts;
     }
 
-    private Map<String, Long> slugCounts(SqlFilter filter, String column, Function<List<Long>, Map<Long, String>> slugsOf) {
-        Map<Long, Long> byId = new HashMap<>();
+    private Map<Object, Long> idCounts(SqlFilter filter, String column) {
+        Map<Object, Long> counts = new HashMap<>();
         for (Object[] row : filter.rows(entityManager,
                 "select " + column + ", count(*) from task_listing l" + filter.where() + " group by " + column)) {
-            byId.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+            counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
         }
-        Map<Long, String> slugs = byId.isEmpty() ? Map.of() : slugsOf.apply(List.copyOf(byId.keySet()));
-        Map<String, Long> counts = new HashMap<>();
-        byId.forEach((id, count) -> counts.put(slugs.get(id), count));
         return counts;
     }
 
-    private static Map<String, Long> codeCounts(Map<String, EligibilitySql.CodeCount> counts) {
-        Map<String, Long> totals = new HashMap<>();
-        counts.forEach((code, count) -> totals.put(code, count.count()));
+    private static Map<Object, Long> codeCounts(Map<String, EligibilitySql.CodeCount> counts) {
+        Map<Object, Long> totals = new HashMap<>();
+        counts.forEach((code, count) -> {
+            if (count.count() > 0) {
+                totals.put(code, count.count());
+            }
+        });
         return totals;
     }
 
