@@ -211,7 +211,10 @@ public class ListingIndex {
         for (ListingSort sort : ListingSort.values()) {
             orders[sort.ordinal()] = readOrder(connection, sort, ids);
         }
-        return new ListingSnapshot(seq, ids, platform, platforms.ids(), tier, tiers.ids(), taskType, status, expiresAt,
+        long[] platformIds = platforms.ids();
+        long[] tierIds = tiers.ids();
+        return new ListingSnapshot(seq, ids, platform, platformIds, slugs(connection, "platform", platformIds), tier, tierIds,
+                slugs(connection, "pay_tier", tierIds), taskType, status, expiresAt,
                 postedAt, updatedAt, hourlyMin, hourlyMax, ruleSet,
                 ruleSets.toArray(ListingSnapshot.RuleSet[]::new), orders);
     }
@@ -234,6 +237,18 @@ public class ListingIndex {
             }
         }
         return rules;
+    }
+
+    /** The slugs of these rows of {@code table}, in the same order. Slugs never change, so a snapshot may keep them. */
+    private static String[] slugs(Connection connection, String table, long[] ids) throws SQLException {
+        Map<Long, String> byId = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("select id, slug from " + table);
+                ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                byId.put(rows.getLong(1), rows.getString(2));
+            }
+        }
+        return Arrays.stream(ids).mapToObj(byId::get).toArray(String[]::new);
     }
 
     /** Every listing's ordinal in the order of {@code sort}, as the database sorts (its collation, its nulls). */

@@ -9,6 +9,8 @@ import dev.aitrainingdirectory.paytier.PayTier;
 import dev.aitrainingdirectory.persistence.SqlFilter;
 import dev.aitrainingdirectory.persistence.TimestampedEntity;
 import dev.aitrainingdirectory.platform.Platform;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +51,28 @@ public class ListingSearch {
 
     private final Counter indexSearches;
     private final Counter databaseSearches;
+    /**
+     * Listings as recently answered, each with the change log number it was read at: while the index is
+     * current at that number, the listing is as read, and a page of a search needs no query for it.
+     */
+    private final Cache<Long, Kept> kept = Caffeine.newBuilder()
+            .maximumWeight(KEPT_BYTES)
+            .weigher((Long id, Kept listing) -> 1024 + 2 * (listing.response().title().length()
+                    + listing.response().description().length()))
+            .build();
+
+    /** The memory kept listings may take, about: 16 MiB, a few thousand listings. */
+    private static final long KEPT_BYTES = 16L << 20;
+
+    /** A listing's answer as read while the change log stood at {@code seq}. */
+    private record Kept(long seq, ListingResponse response) {
+
+        /** Whether the answer still holds at {@code now}: it would read as CLOSED once past its expiry. */
+        boolean holdsAt(Instant now) {
+            return response.status() == ListingStatus.CLOSED || response.expiresAt() == null
+                    || now.isBefore(response.expiresAt());
+        }
+    }
 
     @Inject
     ListingSearch(MeterRegistry registry) {
@@ -114,28 +138,57 @@ public class ListingSearch {
         Optional<ListingSnapshot> snapshot = index.current();
         ListingSnapshot.Found found = snapshot.isPresent() ? findInIndex(request, snapshot.get(), now) : findInDatabase(request, now);
         (snapshot.isPresent() ? indexSearches : databaseSearches).increment();
-        Map<Long, TaskListing> byId = TaskListing.mapByIds(found.ids());
-        List<ListingResponse> items = found.ids().stream().map(byId::get).filter(Objects::nonNull)
-                .map(listing -> ListingResponse.of(listing, now)).toList();
+        List<ListingResponse> items = listings(found.ids(), snapshot.map(held -> held.seq).orElse(null), now);
         return Page.of(items, request.page(), found.total(), request.facets().isEmpty() ? null : facetValues(found));
     }
 
-    /** The search answered from a snapshot of the listings. */
+    /**
+     * The listings with these ids, in this order, as answers. With the change log number {@code seq} the
+     * caller checked, listings kept at that number are taken from memory (a listing changed since would
+     * have moved the number on) and the rest read and kept; without it, all are read.
+     */
+    private List<ListingResponse> listings(List<Long> ids, Long seq, Instant now) {
+        Map<Long, ListingResponse> byId = new HashMap<>();
+        List<Long> missing = new ArrayList<>();
+        for (Long id : ids) {
+            Kept listing = seq == null ? null : kept.getIfPresent(id);
+            if (listing != null && listing.seq() == seq && listing.holdsAt(now)) {
+                byId.put(id, listing.response());
+            } else {
+                missing.add(id);
+            }
+        }
+        TaskListing.mapByIds(missing).forEach((id, listing) -> {
+            ListingResponse response = ListingResponse.of(listing, now);
+            byId.put(id, response);
+            if (seq != null) {
+                kept.put(id, new Kept(seq, response));
+            }
+        });
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /** The search answered from a snapshot of the listings; words are matched by the database, once per word and snapshot. */
     ListingSnapshot.Found findInIndex(Request request, ListingSnapshot snapshot, Instant now) {
         BitSet wordMatches = null;
-        List<String> words = request.criteria().words();
-        if (!words.isEmpty()) {
-            SqlFilter filter = new SqlFilter().andContainsWords("l.search_text", words);
-            wordMatches = new BitSet(snapshot.size());
-            for (Object id : filter.createQuery(entityManager, "select l.id from task_listing l" + filter.where()).getResultList()) {
-                int ordinal = snapshot.ordinalOf(((Number) id).longValue());
-                if (ordinal >= 0) {
-                    wordMatches.set(ordinal);
-                }
+        for (String word : request.criteria().words()) {
+            BitSet matches = snapshot.wordMatches(word, this::idsContaining);
+            if (wordMatches == null) {
+                wordMatches = (BitSet) matches.clone();
+            } else {
+                wordMatches.and(matches);
             }
         }
         return snapshot.search(request.criteria(), request.sort(), request.page().offset(), request.page().size(),
                 request.facets(), now, wordMatches);
+    }
+
+    /** The ids of the listings whose text holds {@code word}, as the text filter of the SQL search matches it. */
+    private List<Long> idsContaining(String word) {
+        SqlFilter filter = new SqlFilter().andContainsWords("l.search_text", List.of(word));
+        @SuppressWarnings("unchecked")
+        List<Number> ids = filter.createQuery(entityManager, "select l.id from task_listing l" + filter.where()).getResultList();
+        return ids.stream().map(Number::longValue).toList();
     }
 
     /** The search answered by the database: a count, a page of ids, and a few queries per facet. */
@@ -152,12 +205,12 @@ public class ListingSearch {
                     .getResultList();
             found.forEach(id -> ids.add(id.longValue()));
         }
-        Map<ListingFacet, Map<Object, Long>> counts = new EnumMap<>(ListingFacet.class);
+        Map<ListingFacet, Map<String, Long>> counts = new EnumMap<>(ListingFacet.class);
         for (ListingFacet facet : request.facets()) {
             SqlFilter without = request.criteria().without(facet).toSql(now);
             counts.put(facet, switch (facet) {
-                case PLATFORM -> idCounts(without, "l.platform_id");
-                case TIER -> idCounts(without, "l.pay_tier_id");
+                case PLATFORM -> slugCounts(without, "l.platform_id", "platform");
+                case TIER -> slugCounts(without, "l.pay_tier_id", "pay_tier");
                 case TASK_TYPE -> valueCounts(without, "select l.task_type, count(*) from task_listing l" + without.where()
                         + " group by l.task_type");
                 case STATUS -> valueCounts(without, "select s.status, count(*) from (select " + ListingCriteria.EFFECTIVE_STATUS
@@ -171,55 +224,38 @@ public class ListingSearch {
         return new ListingSnapshot.Found(total, ids, counts);
     }
 
-    /** The facets as the API shows them: platforms and tiers by slug, values counted at least once, largest first. */
-    private Map<String, List<FacetValue>> facetValues(ListingSnapshot.Found found) {
+    /** The facets as the API shows them: values counted at least once, largest first. */
+    private static Map<String, List<FacetValue>> facetValues(ListingSnapshot.Found found) {
         Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
-        found.facetCounts().forEach((facet, counts) -> {
-            Map<Object, String> names = switch (facet) {
-                case PLATFORM -> slugs(counts, ids -> Platform.<Platform>list("id in ?1", ids).stream()
-                        .collect(Collectors.toMap(p -> p.id, p -> p.slug)));
-                case TIER -> slugs(counts, ids -> PayTier.<PayTier>list("id in ?1", ids).stream()
-                        .collect(Collectors.toMap(t -> t.id, t -> t.slug)));
-                default -> null;
-            };
-            facets.put(facet.parameterName(), counts.entrySet().stream()
-                    .filter(entry -> entry.getValue() > 0)
-                    .map(entry -> new FacetValue(names == null ? (String) entry.getKey() : names.get(entry.getKey()),
-                            entry.getValue()))
-                    .sorted(LARGEST_FIRST)
-                    .toList());
-        });
+        found.facetCounts().forEach((facet, counts) -> facets.put(facet.parameterName(), counts.entrySet().stream()
+                .filter(entry -> entry.getValue() > 0)
+                .map(entry -> new FacetValue(entry.getKey(), entry.getValue()))
+                .sorted(LARGEST_FIRST)
+                .toList()));
         return facets;
     }
 
-    private static Map<Object, String> slugs(Map<Object, Long> counts, Function<List<Long>, Map<Long, String>> slugsOf) {
-        if (counts.isEmpty()) {
-            return Map.of();
-        }
-        Map<Object, String> slugs = new HashMap<>();
-        slugsOf.apply(counts.keySet().stream().map(id -> (Long) id).toList()).forEach(slugs::put);
-        return slugs;
-    }
-
-    private Map<Object, Long> valueCounts(SqlFilter filter, String sql) {
-        Map<Object, Long> counts = new HashMap<>();
+    private Map<String, Long> valueCounts(SqlFilter filter, String sql) {
+        Map<String, Long> counts = new HashMap<>();
         for (Object[] row : filter.rows(entityManager, sql)) {
-            counts.put(row[0], ((Number) row[1]).longValue());
+            counts.put((String) row[0], ((Number) row[1]).longValue());
         }
         return counts;
     }
 
-    private Map<Object, Long> idCounts(SqlFilter filter, String column) {
-        Map<Object, Long> counts = new HashMap<>();
-        for (Object[] row : filter.rows(entityManager,
-                "select " + column + ", count(*) from task_listing l" + filter.where() + " group by " + column)) {
-            counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    /** Counts per platform or tier ({@code column} of the listing, {@code table} holding the slugs), keyed by slug. */
+    private Map<String, Long> slugCounts(SqlFilter filter, String column, String table) {
+        Map<String, Long> counts = new HashMap<>();
+        for (Object[] row : filter.rows(entityManager, "select s.slug, c.listings from (select " + column
+                + " as id, count(*) as listings from task_listing l" + filter.where() + " group by " + column + ") c join "
+                + table + " s on s.id = c.id")) {
+            counts.put((String) row[0], ((Number) row[1]).longValue());
         }
         return counts;
     }
 
-    private static Map<Object, Long> codeCounts(Map<String, EligibilitySql.CodeCount> counts) {
-        Map<Object, Long> totals = new HashMap<>();
+    private static Map<String, Long> codeCounts(Map<String, EligibilitySql.CodeCount> counts) {
+        Map<String, Long> totals = new HashMap<>();
         counts.forEach((code, count) -> {
             if (count.count() > 0) {
                 totals.put(code, count.count());

@@ -1,5 +1,7 @@
 package dev.aitrainingdirectory.listing;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.aitrainingdirectory.eligibility.IsoCodes;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Every listing's searchable facts at one point of the change log, held column by column in
@@ -38,7 +41,7 @@ final class ListingSnapshot {
     }
 
     /** What a search found: how many match, the ids of the page asked for, and the raw facet counts. */
-    record Found(long total, List<Long> ids, Map<ListingFacet, Map<Object, Long>> facetCounts) {
+    record Found(long total, List<Long> ids, Map<ListingFacet, Map<String, Long>> facetCounts) {
     }
 
     /** Stored for listings without known pay. */
@@ -69,8 +72,10 @@ final class ListingSnapshot {
     final long[] ids;
     private final int[] platform;
     private final long[] platformIds;
+    private final String[] platformSlugs;
     private final int[] tier;
     private final long[] tierIds;
+    private final String[] tierSlugs;
     private final byte[] taskType;
     private final byte[] status;
     private final long[] expiresAt;
@@ -82,16 +87,29 @@ final class ListingSnapshot {
     private final RuleSet[] ruleSets;
     /** Per {@link ListingSort}, by its ordinal: every listing's ordinal, in that order. */
     private final int[][] orders;
+    /**
+     * Per word of a text search, the ordinals whose text holds it, as the database found them while this
+     * snapshot was current: exact for as long as the snapshot is used, and gone with it.
+     */
+    private final Cache<String, BitSet> wordMatches = Caffeine.newBuilder()
+            .maximumWeight(WORD_MATCH_BYTES)
+            .weigher((String word, BitSet matches) -> matches.size() / 8 + 2 * word.length() + 64)
+            .build();
 
-    ListingSnapshot(long seq, long[] ids, int[] platform, long[] platformIds, int[] tier, long[] tierIds, byte[] taskType,
-            byte[] status, long[] expiresAt, long[] postedAt, long[] updatedAt, long[] hourlyMin, long[] hourlyMax,
+    /** The memory the kept word matches may take: 16 MiB, over a thousand words at 100k listings. */
+    private static final long WORD_MATCH_BYTES = 16L << 20;
+
+    ListingSnapshot(long seq, long[] ids, int[] platform, long[] platformIds, String[] platformSlugs, int[] tier, long[] tierIds,
+            String[] tierSlugs, byte[] taskType, byte[] status, long[] expiresAt, long[] postedAt, long[] updatedAt, long[] hourlyMin, long[] hourlyMax,
             int[] ruleSet, RuleSet[] ruleSets, int[][] orders) {
         this.seq = seq;
         this.ids = ids;
         this.platform = platform;
         this.platformIds = platformIds;
+        this.platformSlugs = platformSlugs;
         this.tier = tier;
         this.tierIds = tierIds;
+        this.tierSlugs = tierSlugs;
         this.taskType = taskType;
         this.status = status;
         this.expiresAt = expiresAt;
@@ -112,6 +130,24 @@ final class ListingSnapshot {
         return ruleSets.length;
     }
 
+    /**
+     * The ordinals of the listings whose text holds {@code word}: kept from an earlier search, or found by
+     * {@code ids} (the ids of the matching listings, read from the database) and kept. Concurrent searches
+     * for one new word read it once.
+     */
+    BitSet wordMatches(String word, Function<String, List<Long>> ids) {
+        return wordMatches.get(word, missing -> {
+            BitSet matches = new BitSet(this.ids.length);
+            for (long id : ids.apply(missing)) {
+                int ordinal = ordinalOf(id);
+                if (ordinal >= 0) {
+                    matches.set(ordinal);
+                }
+            }
+            return matches;
+        });
+    }
+
     /** The ordinal of the listing with this id, or -1 when the snapshot does not hold it. */
     int ordinalOf(long id) {
         int ordinal = Arrays.binarySearch(ids, id);
@@ -120,10 +156,11 @@ final class ListingSnapshot {
 
     /**
      * Searches with the same meaning as the SQL of {@link ListingCriteria#toSql}: {@code wordMatches}
-     * holds the ordinals whose text contains every word (null when the search has no words). Facets are
+     * holds the ordinals whose text contains every word (null when the search has no words; see
+     * {@link #wordMatches(String, Function)}). Facets are
      * disjunctive: each is counted with every filter but its own, so one pass counts a listing that
-     * fails only facet F's filter into F alone. Platform and tier counts are keyed by id, task types and
-     * statuses by name, countries and languages by code.
+     * fails only facet F's filter into F alone. Counts are keyed as the API shows them: platforms and
+     * tiers by slug, task types and statuses by name, countries and languages by code.
      */
     Found search(ListingCriteria criteria, ListingSort sort, long offset, int size, Set<ListingFacet> facets, Instant now,
             BitSet wordMatches) {
@@ -235,11 +272,11 @@ final class ListingSnapshot {
             }
         }
 
-        Map<ListingFacet, Map<Object, Long>> counts = new EnumMap<>(ListingFacet.class);
+        Map<ListingFacet, Map<String, Long>> counts = new EnumMap<>(ListingFacet.class);
         for (ListingFacet facet : facets) {
             counts.put(facet, switch (facet) {
-                case PLATFORM -> byId(byPlatform, platformIds);
-                case TIER -> byId(byTier, tierIds);
+                case PLATFORM -> byName(byPlatform, platformSlugs);
+                case TIER -> byName(byTier, tierSlugs);
                 case TASK_TYPE -> byName(byTaskType, TASK_TYPES);
                 case STATUS -> byName(byStatus, STATUSES);
                 case COUNTRY -> countries(countryByRuleSet);
@@ -321,31 +358,25 @@ final class ListingSnapshot {
         };
     }
 
-    private static Map<Object, Long> byId(long[] counts, long[] ids) {
-        Map<Object, Long> byId = new HashMap<>();
+    private static Map<String, Long> byName(long[] counts, String[] names) {
+        Map<String, Long> byName = new HashMap<>();
         for (int index = 0; index < counts.length; index++) {
             if (counts[index] > 0) {
-                byId.put(ids[index], counts[index]);
-            }
-        }
-        return byId;
-    }
-
-    private static Map<Object, Long> byName(long[] counts, Enum<?>[] values) {
-        Map<Object, Long> byName = new HashMap<>();
-        for (int index = 0; index < counts.length; index++) {
-            if (counts[index] > 0) {
-                byName.put(values[index].name(), counts[index]);
+                byName.put(names[index], counts[index]);
             }
         }
         return byName;
+    }
+
+    private static Map<String, Long> byName(long[] counts, Enum<?>[] values) {
+        return byName(counts, Arrays.stream(values).map(Enum::name).toArray(String[]::new));
     }
 
     /**
      * Per country code, the listings whose rules let someone living there apply. Listings of rule sets that
      * name no country count for every country (kept as one total, less their exclusions).
      */
-    private Map<Object, Long> countries(long[] byRuleSet) {
+    private Map<String, Long> countries(long[] byRuleSet) {
         long worldwide = 0;
         Map<String, Long> adjustments = new HashMap<>();
         for (int index = 0; index < byRuleSet.length; index++) {
@@ -363,7 +394,7 @@ final class ListingSnapshot {
             }
         }
         long everywhere = worldwide;
-        Map<Object, Long> byCountry = new HashMap<>();
+        Map<String, Long> byCountry = new HashMap<>();
         if (everywhere > 0) {
             for (String code : IsoCodes.countries().keySet()) {
                 byCountry.put(code, everywhere);
@@ -374,8 +405,8 @@ final class ListingSnapshot {
         return byCountry;
     }
 
-    private Map<Object, Long> languages(long[] byRuleSet) {
-        Map<Object, Long> byLanguage = new HashMap<>();
+    private Map<String, Long> languages(long[] byRuleSet) {
+        Map<String, Long> byLanguage = new HashMap<>();
         for (int index = 0; index < byRuleSet.length; index++) {
             long count = byRuleSet[index];
             if (count > 0) {

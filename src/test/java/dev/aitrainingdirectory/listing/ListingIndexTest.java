@@ -5,10 +5,12 @@ import static dev.aitrainingdirectory.support.DirectoryFixture.rules;
 import static dev.aitrainingdirectory.support.DirectoryFixture.worldwide;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import dev.aitrainingdirectory.eligibility.EligibilityRules;
 import dev.aitrainingdirectory.persistence.TimestampedEntity;
 import dev.aitrainingdirectory.problem.ProblemException;
+import dev.aitrainingdirectory.support.Api;
 import dev.aitrainingdirectory.support.DirectoryFixture;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -130,8 +132,17 @@ class ListingIndexTest {
 
         index.rebuild();
         given().queryParam("platform", platform).queryParam("postedAfter", unique())
-                .get("/api/listings").then().statusCode(200).body("items[0].id", org.hamcrest.Matchers.equalTo((int) added));
+                .get("/api/listings").then().statusCode(200).body("items[0].id", equalTo((int) added));
         assertThat(searches("index")).isEqualTo(fromIndex + 2);
+
+        // The page's listings were kept in memory; a change to one is shown once the index has it.
+        String tag = given().get("/api/listings/" + added).then().statusCode(200).extract().header("ETag");
+        Api.asCurator().header("If-Match", tag).contentType("application/merge-patch+json")
+                .body("{\"title\": \"Renamed after the search\"}").patch("/api/listings/" + added).then().statusCode(200);
+        index.rebuild();
+        given().queryParam("platform", platform).queryParam("postedAfter", unique())
+                .get("/api/listings").then().statusCode(200).body("items[0].title", equalTo("Renamed after the search"));
+        assertThat(searches("index")).isEqualTo(fromIndex + 3);
     }
 
     /** A postedAfter long before every listing, different on each call, so the search cache never answers. */
