@@ -12,8 +12,8 @@
 # node 20 and `npm ci` in bench/ (json-server). PostgreSQL: BENCH_PG_HOST/PORT/USER (127.0.0.1, 5432,
 # postgres, trust auth); the run owns the database directory_bench (and directory_bench_c_* caches).
 #
-# Other settings: BENCH_CONNECTIONS (8), BENCH_THREADS (2), BENCH_WARMUP seconds (10), BENCH_HEAP (384m,
-# what the k8s memory limit of 512Mi gives with MaxRAMPercentage=75), BENCH_SEED (1), BENCH_PEER_SIZES
+# Other settings: BENCH_CONNECTIONS (8), BENCH_THREADS (2), BENCH_WARMUP seconds (10), BENCH_HEAP (256m,
+# what the k8s memory limit of 512Mi gives with MaxRAMPercentage=50 in the Dockerfile), BENCH_SEED (1), BENCH_PEER_SIZES
 # (sizes at which json-server runs, default the sizes up to 100000), BENCH_STARTUPS (3 startups, median),
 # BENCH_CACHE (1: keep each loaded database in /tmp/bench-cache and directory_bench_c_* and reuse it
 # while bench/generate.mjs and the migrations are unchanged), BENCH_OUT (results directory).
@@ -36,11 +36,11 @@ seconds=${BENCH_SECONDS:-10}
 warmup=${BENCH_WARMUP:-10}
 connections=${BENCH_CONNECTIONS:-8}
 threads=${BENCH_THREADS:-2}
-heap=${BENCH_HEAP:-384m}
+heap=${BENCH_HEAP:-256m}
 seed=${BENCH_SEED:-1}
 startups=${BENCH_STARTUPS:-3}
 use_cache=${BENCH_CACHE:-1}
-peer_sizes=${BENCH_PEER_SIZES:-$(for s in $sizes; do [ "$s" -le 100000 ] && echo -n "$s "; done)}
+peer_sizes=${BENCH_PEER_SIZES:-$(for s in $sizes; do if [ "$s" -le 100000 ]; then echo -n "$s "; fi; done)}
 h2_app=${BENCH_H2_APP:-/tmp/bench-h2-app}
 pg_app=${BENCH_PG_APP:-/tmp/bench-pg-app}
 pg_host=${BENCH_PG_HOST:-127.0.0.1}

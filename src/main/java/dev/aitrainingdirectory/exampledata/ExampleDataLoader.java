@@ -74,7 +74,7 @@ public class ExampleDataLoader {
         ExampleData data = read();
         data.payTiers().forEach(payTiers::create);
         data.platforms().forEach(platforms::create);
-        data.listings().forEach(listings::create);
+        listings.importListings(data.listings());
         LOG.infof("Loaded the example data: %d pay tiers, %d platforms, %d listings",
                 data.payTiers().size(), data.platforms().size(), data.listings().size());
     }

@@ -143,19 +143,21 @@ public class ListingIndex {
         }
     }
 
+    /**
+     * Reads a snapshot with memory for little more than its own arrays, whatever the size: listings stream
+     * in the order of their effective eligibility, merged with the four rule tables streaming in the same
+     * order, so no map from eligibility to rules is ever built. Each listing lands at its ordinal, its
+     * place among the ids read first.
+     */
     private static ListingSnapshot read(Connection connection) throws SQLException {
         long seq;
-        int count;
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select last_seq, (select count(*) from task_listing) from listing_change_counter where id = 1");
+        try (PreparedStatement statement = connection.prepareStatement("select last_seq from listing_change_counter where id = 1");
                 ResultSet rows = statement.executeQuery()) {
             rows.next();
             seq = rows.getLong(1);
-            count = rows.getInt(2);
         }
-        Map<Long, List<List<String>>> rulesByEligibility = readRules(connection);
-
-        long[] ids = new long[count];
+        long[] ids = readIds(connection);
+        int count = ids.length;
         int[] platform = new int[count];
         int[] tier = new int[count];
         byte[] taskType = new byte[count];
@@ -172,14 +174,23 @@ public class ListingIndex {
         List<ListingSnapshot.RuleSet> ruleSets = new ArrayList<>();
         ruleSetIndex.put(ListingSnapshot.RuleSet.NONE, 0);
         ruleSets.add(ListingSnapshot.RuleSet.NONE);
-        int row = 0;
+        List<RuleCursor> rules = new ArrayList<>();
+        int read = 0;
         try (PreparedStatement statement = connection.prepareStatement("select id, platform_id, pay_tier_id, task_type,"
                 + " status, expires_at, posted_at, updated_at, hourly_usd_min, hourly_usd_max, effective_eligibility_id"
-                + " from task_listing order by id")) {
+                + " from task_listing order by effective_eligibility_id")) {
+            for (String table : RuleCursor.TABLES) {
+                rules.add(new RuleCursor(connection, table));
+            }
             statement.setFetchSize(FETCH_SIZE);
             try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next() && row < count) {
-                    ids[row] = rows.getLong(1);
+                long eligibility = -1;
+                int rulesOfEligibility = 0;
+                while (rows.next()) {
+                    int row = Arrays.binarySearch(ids, rows.getLong(1));
+                    if (row < 0) {
+                        throw new IllegalStateException("The listings changed while the search index read them");
+                    }
                     platform[row] = platforms.indexOf(rows.getLong(2));
                     tier[row] = tiers.indexOf(rows.getLong(3));
                     taskType[row] = (byte) TaskType.valueOf(rows.getString(4)).ordinal();
@@ -189,22 +200,26 @@ public class ListingIndex {
                     updatedAt[row] = micros(rows.getObject(8, OffsetDateTime.class), 0);
                     hourlyMin[row] = cents(rows.getBigDecimal(9));
                     hourlyMax[row] = cents(rows.getBigDecimal(10));
-                    List<List<String>> rules = rulesByEligibility.get(rows.getLong(11));
-                    if (rules == null) {
-                        ruleSet[row] = 0;
-                    } else {
-                        ListingSnapshot.RuleSet set = new ListingSnapshot.RuleSet(Set.copyOf(rules.get(0)),
-                                Set.copyOf(rules.get(1)), Set.copyOf(rules.get(2)), Set.copyOf(rules.get(3)));
-                        ruleSet[row] = ruleSetIndex.computeIfAbsent(set, added -> {
+                    long effective = rows.getLong(11);
+                    if (effective != eligibility) {
+                        eligibility = effective;
+                        ListingSnapshot.RuleSet set = new ListingSnapshot.RuleSet(rules.get(0).codesOf(effective),
+                                rules.get(1).codesOf(effective), rules.get(2).codesOf(effective), rules.get(3).codesOf(effective));
+                        rulesOfEligibility = ruleSetIndex.computeIfAbsent(set, added -> {
                             ruleSets.add(added);
                             return ruleSets.size() - 1;
                         });
                     }
-                    row++;
+                    ruleSet[row] = rulesOfEligibility;
+                    read++;
                 }
             }
+        } finally {
+            for (RuleCursor cursor : rules) {
+                cursor.close();
+            }
         }
-        if (row != count) {
+        if (read != count) {
             throw new IllegalStateException("The listings changed while the search index read them");
         }
         int[][] orders = new int[ListingSort.values().length][];
@@ -214,29 +229,62 @@ public class ListingIndex {
         long[] platformIds = platforms.ids();
         long[] tierIds = tiers.ids();
         return new ListingSnapshot(seq, ids, platform, platformIds, slugs(connection, "platform", platformIds), tier, tierIds,
-                slugs(connection, "pay_tier", tierIds), taskType, status, expiresAt,
-                postedAt, updatedAt, hourlyMin, hourlyMax, ruleSet,
-                ruleSets.toArray(ListingSnapshot.RuleSet[]::new), orders);
+                slugs(connection, "pay_tier", tierIds), taskType, status, expiresAt, postedAt, updatedAt, hourlyMin, hourlyMax,
+                ruleSet, ruleSets.toArray(ListingSnapshot.RuleSet[]::new), orders);
     }
 
-    /** Per effective eligibility that has any rule: its countries, excluded countries, languages and credentials. */
-    private static Map<Long, List<List<String>>> readRules(Connection connection) throws SQLException {
-        String[] tables = {"eligibility_country", "eligibility_excluded_country", "eligibility_language",
-            "eligibility_credential"};
-        Map<Long, List<List<String>>> rules = new HashMap<>();
-        for (int kind = 0; kind < tables.length; kind++) {
-            try (PreparedStatement statement = connection.prepareStatement("select r.eligibility_id, r.code from "
-                    + tables[kind] + " r where r.eligibility_id in (select effective_eligibility_id from task_listing)")) {
-                statement.setFetchSize(FETCH_SIZE);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        rules.computeIfAbsent(rows.getLong(1), id -> List.of(new ArrayList<>(2), new ArrayList<>(2),
-                                new ArrayList<>(2), new ArrayList<>(2))).get(kind).add(rows.getString(2));
+    private static long[] readIds(Connection connection) throws SQLException {
+        long[] ids = new long[1024];
+        int count = 0;
+        try (PreparedStatement statement = connection.prepareStatement("select id from task_listing order by id")) {
+            statement.setFetchSize(FETCH_SIZE);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    if (count == ids.length) {
+                        ids = Arrays.copyOf(ids, ids.length * 2);
                     }
+                    ids[count++] = rows.getLong(1);
                 }
             }
         }
-        return rules;
+        return Arrays.copyOf(ids, count);
+    }
+
+    /** One rule table read in eligibility order, alongside the listings read in the same order. */
+    private static final class RuleCursor implements AutoCloseable {
+        static final String[] TABLES = {"eligibility_country", "eligibility_excluded_country", "eligibility_language",
+            "eligibility_credential"};
+
+        private final PreparedStatement statement;
+        private final ResultSet rows;
+        private boolean more;
+
+        RuleCursor(Connection connection, String table) throws SQLException {
+            statement = connection.prepareStatement("select eligibility_id, code from " + table + " order by eligibility_id");
+            statement.setFetchSize(FETCH_SIZE);
+            rows = statement.executeQuery();
+            more = rows.next();
+        }
+
+        /** The codes of {@code eligibility}, skipping the rows of eligibilities before it; asked in ascending order. */
+        Set<String> codesOf(long eligibility) throws SQLException {
+            while (more && rows.getLong(1) < eligibility) {
+                more = rows.next();
+            }
+            List<String> codes = new ArrayList<>(2);
+            while (more && rows.getLong(1) == eligibility) {
+                codes.add(rows.getString(2));
+                more = rows.next();
+            }
+            return Set.copyOf(codes);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (statement) {
+                rows.close();
+            }
+        }
     }
 
     /** The slugs of these rows of {@code table}, in the same order. Slugs never change, so a snapshot may keep them. */
