@@ -87,6 +87,8 @@ final class ListingSnapshot {
     private final RuleSet[] ruleSets;
     /** Per {@link ListingSort}, by its ordinal: every listing's ordinal, in that order. */
     private final int[][] orders;
+    /** Every listing's status as clients see it, for a span of time in which no listing expires. */
+    private volatile Statuses statuses;
     /**
      * Per word of a text search, the ordinals whose text holds it, as the database found them while this
      * snapshot was current: exact for as long as the snapshot is used, and gone with it.
@@ -124,6 +126,33 @@ final class ListingSnapshot {
 
     int size() {
         return ids.length;
+    }
+
+    /**
+     * Effective statuses (as {@link ListingStatus} ordinals) that hold from {@code from} until just before
+     * {@code until} (epoch microseconds): a listing that is not CLOSED reads as CLOSED from its expiry on,
+     * so they change only when some listing's expiry is reached.
+     */
+    private record Statuses(byte[] effective, long from, long until) {
+    }
+
+    /** The effective statuses at {@code nowMicros}: those worked out last, unless a listing has expired since. */
+    private byte[] statusesAt(long nowMicros) {
+        Statuses known = statuses;
+        if (known != null && known.from() <= nowMicros && nowMicros < known.until()) {
+            return known.effective();
+        }
+        byte[] effective = new byte[ids.length];
+        long until = NEVER;
+        for (int i = 0; i < ids.length; i++) {
+            boolean expired = status[i] != CLOSED && expiresAt[i] <= nowMicros;
+            effective[i] = expired ? (byte) CLOSED : status[i];
+            if (status[i] != CLOSED && expiresAt[i] > nowMicros) {
+                until = Math.min(until, expiresAt[i]);
+            }
+        }
+        statuses = new Statuses(effective, nowMicros, until);
+        return effective;
     }
 
     int ruleSetCount() {
@@ -194,9 +223,28 @@ final class ListingSnapshot {
         long[] countryByRuleSet = new long[countCountries ? ruleSets.length : 0];
         long[] languageByRuleSet = new long[countLanguages ? ruleSets.length : 0];
 
+        byte[] effectiveStatuses = statusesAt(nowMicros);
         BitSet matches = new BitSet(ids.length);
         long total = 0;
-        for (int i = 0; i < ids.length; i++) {
+        if (facets.isEmpty()) {
+            // Without facets only full matches count: each listing stops at the first filter it fails.
+            for (int i = 0; i < ids.length; i++) {
+                if (ruleFailures[ruleSet[i]] != 0
+                        || (statusAllowed != null && !statusAllowed[effectiveStatuses[i]])
+                        || (wordMatches != null && !wordMatches.get(i))
+                        || (platformAllowed != null && !platformAllowed[platform[i]])
+                        || (tierAllowed != null && !tierAllowed[tier[i]])
+                        || (taskTypeAllowed != null && !taskTypeAllowed[taskType[i]])
+                        || (payFiltered && !payMatches(i, minPayCents, maxPayCents, includeUnknownPay))
+                        || (postedAfter != NO_PAY && postedAt[i] <= postedAfter)
+                        || (updatedAfter != NO_PAY && updatedAt[i] <= updatedAfter)) {
+                    continue;
+                }
+                matches.set(i);
+                total++;
+            }
+        }
+        for (int i = 0; i < ids.length && !facets.isEmpty(); i++) {
             int rules = ruleSet[i];
             int failed = ruleFailures[rules];
             if (wordMatches != null && !wordMatches.get(i)) {
@@ -211,7 +259,7 @@ final class ListingSnapshot {
             if (taskTypeAllowed != null && !taskTypeAllowed[taskType[i]]) {
                 failed |= TASK_TYPE;
             }
-            int effectiveStatus = status[i] != CLOSED && expiresAt[i] <= nowMicros ? CLOSED : status[i];
+            int effectiveStatus = effectiveStatuses[i];
             if (statusAllowed != null && !statusAllowed[effectiveStatus]) {
                 failed |= STATUS;
             }
