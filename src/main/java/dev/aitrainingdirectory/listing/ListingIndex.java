@@ -133,7 +133,8 @@ public class ListingIndex {
                 connection.setAutoCommit(autoCommit);
             }
         }
-        snapshot.set(fresh);
+        // Two builds may overlap (a test's own beside a background one): the later point of the log wins.
+        snapshot.accumulateAndGet(fresh, (held, newer) -> held == null || newer.seq >= held.seq ? newer : held);
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (built) {
             LOG.debugf("Search index rebuilt: %d listings, %d rule sets, %d ms", fresh.size(), fresh.ruleSetCount(), millis);
