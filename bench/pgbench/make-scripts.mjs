@@ -1,6 +1,9 @@
 // Writes bench/pgbench/NN-*.sql: for each of the ten cold reference searches (bench/wrk/searches.lua),
-// the SQL statements the service issues for it on PostgreSQL, in order, with pgbench variables in
-// place of the values that the cold run varies. Run with `node bench/pgbench/make-scripts.mjs`.
+// the SQL statements the service issues for it on PostgreSQL when it answers from the database, in
+// order, with pgbench variables in place of the values that the cold run varies. Run with
+// `node bench/pgbench/make-scripts.mjs`. Since the in-memory index (ListingIndex), the service issues
+// these only while a newer index is being built; they stay the measure of the database answering the
+// same searches alone (docs/PERFORMANCE.md).
 //
 // The statements were captured from the service (ALTER DATABASE directory_bench SET log_statement =
 // 'all', one cold request of each kind, statements read from the PostgreSQL log; see

@@ -58,6 +58,8 @@ public class ListingIndex {
         return thread;
     });
     private volatile boolean built;
+    /** Whether the first build has ended, well or not (always, when the index is off). */
+    private volatile boolean firstBuildDone;
 
     @Inject
     EntityManager entityManager;
@@ -65,6 +67,7 @@ public class ListingIndex {
     @Inject
     ListingIndex(DirectoryConfig config, DataSource dataSource, MeterRegistry registry) {
         this.enabled = config.searchIndex().enabled();
+        this.firstBuildDone = !enabled;
         this.dataSource = dataSource;
         registry.gauge("directory_search_index_listings", snapshot,
                 reference -> reference.get() == null ? 0 : reference.get().size());
@@ -97,6 +100,17 @@ public class ListingIndex {
         return Optional.empty();
     }
 
+    /** Whether the first snapshot has been built, or failed to be, since the start (true when the index is off). */
+    boolean firstBuildDone() {
+        return firstBuildDone;
+    }
+
+    /** How many listings the current snapshot holds (0 before the first). */
+    int size() {
+        ListingSnapshot held = snapshot.get();
+        return held == null ? 0 : held.size();
+    }
+
     /** Starts building a newer snapshot in the background, unless one is being built already. */
     void refreshSoon() {
         if (enabled && building.compareAndSet(false, true)) {
@@ -107,6 +121,7 @@ public class ListingIndex {
                     } catch (SQLException | RuntimeException e) {
                         LOG.warnf(e, "Could not build the search index; searches read the database until it is built");
                     } finally {
+                        firstBuildDone = true;
                         building.set(false);
                     }
                 });

@@ -35,7 +35,8 @@ class ObservabilityTest {
     void readinessIncludesTheDatabase() {
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("Database connections health check"));
+                .body("checks.name", hasItem("Database connections health check"))
+                .body("checks.name", hasItem("Search index"));
         given().when().get("/q/health/live").then().statusCode(200);
     }
 }
