@@ -258,6 +258,8 @@ loaded_database() {
       rm -rf "${cache:?}/$key" && mkdir -p "$cache/$key" && cp -r "$dir/data" "$cache/$key/data"
     else
       psql_admin -c "drop database if exists $cached_pg"
+      # A template must have no other session (a service left running by hand would fail the copy).
+      psql_admin -c "select pg_terminate_backend(pid) from pg_stat_activity where datname = '$pg_db'" > /dev/null
       psql_admin -c "create database $cached_pg template $pg_db"
     fi
   fi
