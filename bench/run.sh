@@ -37,6 +37,8 @@ warmup=${BENCH_WARMUP:-10}
 connections=${BENCH_CONNECTIONS:-8}
 threads=${BENCH_THREADS:-2}
 heap=${BENCH_HEAP:-256m}
+# More JVM options (none by default, like the Dockerfile), e.g. BENCH_JAVA_OPTS=-XX:+UseSerialGC to try a collector.
+java_opts=${BENCH_JAVA_OPTS:-}
 seed=${BENCH_SEED:-1}
 startups=${BENCH_STARTUPS:-3}
 use_cache=${BENCH_CACHE:-1}
@@ -114,7 +116,8 @@ start_service() {
   fi
   # The H2 build keeps its default JDBC URL: ./data under the working directory.
   service_started_ns=$(date +%s%N)
-  (cd "$dir" && exec env "${database[@]}" java -Xmx"$heap" -XX:+ExitOnOutOfMemoryError \
+  # shellcheck disable=SC2086 # the JVM options are words
+  (cd "$dir" && exec env "${database[@]}" java -Xmx"$heap" $java_opts -XX:+ExitOnOutOfMemoryError \
     -Dquarkus.http.port="$port" -Ddirectory.rate-limit.enabled=false -Dquarkus.http.access-log.enabled=false \
     -Dquarkus.shutdown.delay=0s -Ddirectory.security.curator-key-hashes="$curator_hash" "$@" \
     -jar "$app/quarkus-run.jar" >> "$dir/service.log" 2>&1) &
