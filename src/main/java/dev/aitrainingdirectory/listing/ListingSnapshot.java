@@ -6,7 +6,6 @@ import dev.aitrainingdirectory.eligibility.IsoCodes;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -469,8 +468,13 @@ final class ListingSnapshot {
         return amount.movePointRight(2).setScale(0, rounding).longValueExact();
     }
 
-    /** Microseconds since the epoch, rounded down: the precision timestamps are stored with. */
+    /**
+     * Microseconds since the epoch, rounded down: the precision timestamps are stored with. Computed from
+     * seconds and nanoseconds (always positive), because {@code ChronoUnit.MICROS.between} goes through
+     * nanoseconds, which overflow a long beyond 292 years from 1970, well inside the years 0001 to 9999
+     * a search accepts.
+     */
     static long micros(Instant instant) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, instant.truncatedTo(ChronoUnit.MICROS));
+        return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
     }
 }

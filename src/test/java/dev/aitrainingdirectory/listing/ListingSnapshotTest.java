@@ -27,6 +27,22 @@ class ListingSnapshotTest {
                 .isEqualTo(Map.of("OPEN", 1L, "CLOSED", 1L));
     }
 
+    @Test
+    void boundsAtTheEndsOfTheAcceptedYearsFilterInsteadOfOverflowing() {
+        ListingSnapshot snapshot = twoListings();
+        Instant now = EXPIRY.minusSeconds(60);
+
+        assertThat(postedAfter(snapshot, Instant.parse("0001-01-01T00:00:00Z"), now)).containsExactly(1L, 2L);
+        assertThat(postedAfter(snapshot, Instant.parse("9999-12-31T23:59:59.999999999Z"), now)).isEmpty();
+        assertThat(ListingSnapshot.micros(Instant.parse("1969-12-31T23:59:59.999999500Z"))).isEqualTo(-1);
+    }
+
+    private static List<Long> postedAfter(ListingSnapshot snapshot, Instant bound, Instant now) {
+        ListingCriteria criteria = new ListingCriteria(List.of(), null, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(),
+                Set.of(), EnumSet.of(ListingStatus.OPEN), null, null, false, bound, bound);
+        return snapshot.search(criteria, ListingSort.NEWEST, 0, 10, EnumSet.allOf(ListingFacet.class), now, null).ids();
+    }
+
     private static List<Long> openIds(ListingSnapshot snapshot, Instant now) {
         return snapshot.search(criteria(EnumSet.of(ListingStatus.OPEN)), ListingSort.NEWEST, 0, 10, Set.of(), now, null).ids();
     }
