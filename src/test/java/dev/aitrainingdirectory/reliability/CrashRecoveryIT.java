@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aitrainingdirectory.security.ApiKeys;
+import dev.aitrainingdirectory.support.ChangesReplica;
 import dev.aitrainingdirectory.support.PackagedService;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -79,7 +78,7 @@ class CrashRecoveryIT {
                 assertThat(JSON.readTree(restarted.get("/api/listings/" + patched.getKey())).get("title").asText())
                         .as("acknowledged patch of listing %d", patched.getKey()).isEqualTo(patched.getValue());
             }
-            assertThat(replayChanges(restarted)).isEqualTo(everyListing(restarted));
+            assertThat(ChangesReplica.follow(restarted).listings()).isEqualTo(everyListing(restarted));
         }
     }
 
@@ -97,27 +96,6 @@ class CrashRecoveryIT {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title + " " + marker(batch) + "\"}")));
         if (patched.statusCode() == 200) {
             acknowledged.put(id, title + " " + marker(batch));
-        }
-    }
-
-    /** The state a partner holds after following the changes feed from the start to its end. */
-    private static Map<Long, JsonNode> replayChanges(PackagedService service) throws Exception {
-        Map<Long, JsonNode> replica = new HashMap<>();
-        String cursor = "";
-        while (true) {
-            JsonNode page = JSON.readTree(service.get("/api/listings/changes?limit=1000"
-                    + (cursor.isEmpty() ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8))));
-            if (page.get("items").isEmpty()) {
-                return replica;
-            }
-            for (JsonNode item : page.get("items")) {
-                if (item.get("deleted").asBoolean()) {
-                    replica.remove(item.get("id").asLong());
-                } else {
-                    replica.put(item.get("id").asLong(), item.get("listing"));
-                }
-            }
-            cursor = page.get("nextCursor").asText();
         }
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aitrainingdirectory.support.ChangesReplica;
 import dev.aitrainingdirectory.support.HostileValues;
 import dev.aitrainingdirectory.support.OpenApiContract;
 import dev.aitrainingdirectory.support.OpenApiContract.Operation;
@@ -338,23 +339,8 @@ class ApiFuzzIT {
      */
     private String snapshot() throws Exception {
         StringBuilder state = new StringBuilder();
-        Map<Long, JsonNode> listings = new TreeMap<>();
-        String cursor = "";
-        while (true) {
-            JsonNode page = getJson("/api/listings/changes?limit=1000" + (cursor.isEmpty() ? "" : "&cursor=" + cursor));
-            if (page.get("items").isEmpty()) {
-                break;
-            }
-            for (JsonNode item : page.get("items")) {
-                if (item.get("deleted").asBoolean()) {
-                    listings.remove(item.get("id").asLong());
-                } else {
-                    listings.put(item.get("id").asLong(), item.get("listing"));
-                }
-            }
-            cursor = page.get("nextCursor").asText();
-        }
-        state.append("cursor ").append(cursor).append('\n').append(listings).append('\n');
+        ChangesReplica replica = ChangesReplica.follow(service);
+        state.append("cursor ").append(replica.cursor()).append('\n').append(replica.listings()).append('\n');
         JsonNode platforms = getJson("/api/platforms?size=100");
         assertThat(platforms.get("totalPages").asInt()).isLessThanOrEqualTo(1);
         state.append(platforms).append('\n').append(getJson("/api/pay-tiers"));
