@@ -69,8 +69,7 @@ public class ListingIndex {
         this.enabled = config.searchIndex().enabled();
         this.firstBuildDone = !enabled;
         this.dataSource = dataSource;
-        registry.gauge("directory_search_index_listings", snapshot,
-                reference -> reference.get() == null ? 0 : reference.get().size());
+        registry.gauge("directory_search_index_listings", this, ListingIndex::size);
     }
 
     void onStart(@Observes StartupEvent event) {

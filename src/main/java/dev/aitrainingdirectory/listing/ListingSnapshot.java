@@ -64,6 +64,8 @@ final class ListingSnapshot {
 
     private static final TaskType[] TASK_TYPES = TaskType.values();
     private static final ListingStatus[] STATUSES = ListingStatus.values();
+    private static final String[] TASK_TYPE_NAMES = Arrays.stream(TASK_TYPES).map(Enum::name).toArray(String[]::new);
+    private static final String[] STATUS_NAMES = Arrays.stream(STATUSES).map(Enum::name).toArray(String[]::new);
     private static final int CLOSED = ListingStatus.CLOSED.ordinal();
 
     /** The change log's sequence number this snapshot reflects. */
@@ -324,8 +326,8 @@ final class ListingSnapshot {
             counts.put(facet, switch (facet) {
                 case PLATFORM -> byName(byPlatform, platformSlugs);
                 case TIER -> byName(byTier, tierSlugs);
-                case TASK_TYPE -> byName(byTaskType, TASK_TYPES);
-                case STATUS -> byName(byStatus, STATUSES);
+                case TASK_TYPE -> byName(byTaskType, TASK_TYPE_NAMES);
+                case STATUS -> byName(byStatus, STATUS_NAMES);
                 case COUNTRY -> countries(countryByRuleSet);
                 case LANGUAGE -> languages(languageByRuleSet);
             });
@@ -413,10 +415,6 @@ final class ListingSnapshot {
             }
         }
         return byName;
-    }
-
-    private static Map<String, Long> byName(long[] counts, Enum<?>[] values) {
-        return byName(counts, Arrays.stream(values).map(Enum::name).toArray(String[]::new));
     }
 
     /**
