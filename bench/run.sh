@@ -21,6 +21,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
+# The service runs on a JDK 25 (JAVA_HOME when it is one, else the first found; see ops/java-home.sh).
+source ops/java-home.sh
 
 smoke=0
 load_only=0

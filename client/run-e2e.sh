@@ -4,6 +4,8 @@
 # example data), in the prod profile with freshly made curator and partner keys. Stops it afterwards.
 set -euo pipefail
 cd "$(dirname "$0")"
+# A JDK 25 for `java`, whatever the machine's default (JAVA_HOME when set).
+source ../ops/java-home.sh
 
 jar="$(cd .. && pwd)/target/quarkus-app/quarkus-run.jar"
 [[ -f "$jar" ]] || { echo "Package the service first (./mvnw package): $jar is missing" >&2; exit 1; }

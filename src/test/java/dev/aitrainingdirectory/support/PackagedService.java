@@ -24,6 +24,14 @@ import java.util.concurrent.TimeUnit;
 public final class PackagedService implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
+    /**
+     * JVM options for every service the tests start, from {@code -Dtest.service.jvm-options="..."} (words
+     * separated by spaces). {@code .ci/run} runs the integration tests a second time with
+     * {@code -XX:AOTCache=target/quarkus-app/app.aot -XX:AOTMode=on}: the JVM then refuses to start
+     * unless it maps the cache, so every test proves the service answers correctly with it.
+     */
+    private static final List<String> JVM_OPTIONS = List.of(System.getProperty("test.service.jvm-options", "").trim().split("\\s+"))
+            .stream().filter(option -> !option.isEmpty()).toList();
 
     private final Process process;
     private final int port;
@@ -54,17 +62,41 @@ public final class PackagedService implements AutoCloseable {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException("Package the service first (./mvnw package): " + JAR + " is missing");
         }
+        List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        java.addAll(JVM_OPTIONS);
+        return launch(java, List.of("-jar", JAR.toString()), workingDirectory, properties);
+    }
+
+    /**
+     * Starts the packaged service in {@code appDirectory} (a copy of {@code target/quarkus-app}) as the
+     * production image does, through {@code ops/aot/start.sh}, which uses the AOT cache only when it was
+     * trained on that build.
+     */
+    public static PackagedService startWithLauncher(Path appDirectory, Path workingDirectory, String... properties)
+            throws IOException, InterruptedException {
+        Path launcher = Path.of("ops", "aot", "start.sh").toAbsolutePath();
+        // Not JVM_OPTIONS: the launcher alone decides whether the JVM gets a cache.
+        List<String> command = List.of("sh", launcher.toString(), appDirectory.toAbsolutePath().toString());
+        return launch(command, List.of(), workingDirectory, properties);
+    }
+
+    private static PackagedService launch(List<String> prefix, List<String> suffix, Path workingDirectory, String... properties)
+            throws IOException, InterruptedException {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port));
+        List<String> command = new ArrayList<>(prefix);
+        // Scheduled jobs off, as in the test profile: the expiry job closing listings mid-test would
+        // make a test's outcome depend on the wall clock. A test may turn them on with its own property.
+        command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.scheduler.enabled=false"));
         for (String property : properties) {
             command.add("-D" + property);
         }
-        command.addAll(List.of("-jar", JAR.toString()));
+        command.addAll(suffix);
         Path log = Files.createTempFile("directory-service", ".log");
-        Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        PackagedService service = new PackagedService(process, port, log);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        // The launcher runs `java` from JAVA_HOME: the JDK these tests run on.
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        PackagedService service = new PackagedService(builder.start(), port, log);
         service.awaitReady(Duration.ofSeconds(60));
         return service;
     }
