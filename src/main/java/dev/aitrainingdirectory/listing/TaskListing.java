@@ -1,5 +1,6 @@
 package dev.aitrainingdirectory.listing;
 
+import dev.aitrainingdirectory.persistence.SearchText;
 import dev.aitrainingdirectory.eligibility.Eligibility;
 import dev.aitrainingdirectory.paytier.PayTier;
 import dev.aitrainingdirectory.persistence.SortKey;
@@ -24,7 +25,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -132,7 +132,7 @@ public class TaskListing extends TimestampedEntity {
 
     /** Recomputes the columns derived from the other fields; call after any change. */
     public void refreshDerivedColumns() {
-        searchText = (title + " " + description).toLowerCase(Locale.ROOT);
+        searchText = SearchText.fold(title + " " + description);
         titleSortKey = SortKey.of(title);
         boolean hourlyUsd = payUnit == PayUnit.HOUR && PAY_FILTER_CURRENCY.equals(payCurrency);
         hourlyUsdMin = hourlyUsd ? payMin : null;

@@ -1,5 +1,6 @@
 package dev.aitrainingdirectory.params;
 
+import dev.aitrainingdirectory.persistence.SearchText;
 import dev.aitrainingdirectory.eligibility.IsoCodes;
 import dev.aitrainingdirectory.http.StrictJsonModule;
 import dev.aitrainingdirectory.paging.PageRequest;
@@ -128,7 +129,7 @@ public final class ParameterReader {
             reject(name, "must be at most " + MAX_TEXT_LENGTH + " characters long");
             return List.of();
         }
-        return Arrays.stream(value.toLowerCase(java.util.Locale.ROOT).split("\\s+"))
+        return Arrays.stream(SearchText.fold(value).split("\\s+"))
                 .filter(word -> !word.isEmpty())
                 .distinct()
                 .toList();

@@ -1,5 +1,6 @@
 package dev.aitrainingdirectory.platform;
 
+import dev.aitrainingdirectory.persistence.SearchText;
 import dev.aitrainingdirectory.eligibility.Eligibility;
 import dev.aitrainingdirectory.listing.TaskType;
 import dev.aitrainingdirectory.params.ParameterReader;
@@ -27,7 +28,6 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -110,7 +110,7 @@ public class Platform extends TimestampedEntity {
 
     /** Keeps the columns derived from name and description in step: the search text and the name's sort key. */
     public void refreshSearchText() {
-        searchText = (name + " " + description).toLowerCase(Locale.ROOT);
+        searchText = SearchText.fold(name + " " + description);
         nameSortKey = SortKey.of(name);
     }
 }

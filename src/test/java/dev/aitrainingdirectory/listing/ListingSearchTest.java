@@ -209,4 +209,15 @@ class ListingSearchTest {
                 .body("effectiveEligibility.languages", equalTo(List.of("en", "tl")))
                 .body("effectiveEligibility.credentials", equalTo(List.of("law-degree")));
     }
+
+    @Test
+    void theLongestTitleAndDescriptionInLettersWhoseLowerCaseIsLongerAreStoredAndFound() {
+        // "İ" lower-cases to two characters under the full mapping: such a text once overflowed the
+        // search column and answered 500.
+        String platform = fixture.platform(worldwide());
+        long id = fixture.listing(platform).title("İ".repeat(199) + "X").description("İ".repeat(8000)).create();
+
+        assertThat(listingIds(Map.of("platform", platform, "q", "İİİx"))).containsExactly(id);
+        assertThat(listingIds(Map.of("platform", platform, "q", "iiix"))).containsExactly(id);
+    }
 }
