@@ -6,7 +6,7 @@
 
 # The JVM options of the service, for the training run too: a cache is used only under the options it
 # was trained with. Why each one: docs/DECISIONS.md, "Memory and the JVM".
-ARG JAVA_OPTIONS="-XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp"
+ARG JAVA_OPTIONS="-XX:MaxRAMPercentage=33 -XX:+UseG1GC -XX:+UseCompactObjectHeaders -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp"
 
 FROM eclipse-temurin:25.0.3_9-jdk-noble AS build
 WORKDIR /src

@@ -2,7 +2,7 @@
 # Memory of the packaged service under JVM options side by side (by hand; results in
 # docs/PERFORMANCE.md): per directory size and per set of options, on PostgreSQL, the service is
 # started on the loaded directory, and measured when ready (the search index built), idle and
-# after BENCH_SECONDS (20) of cold searches (wrk -t2 -c8, bench/wrk/cold.lua):
+# after BENCH_WARMUP (10) and BENCH_SECONDS (20) of cold searches (wrk -t2 -c8, bench/wrk/cold.lua):
 #   - time to ready, and requests/s and p99 of the load (what an option costs in speed);
 #   - resident memory: when ready, and the peak (VmHWM) after the load;
 #   - the live heap after a full collection (jcmd GC.run, then GC.heap_info), the heap it needs.
@@ -44,7 +44,7 @@ trap stop EXIT
 failures=0
 
 for size in $sizes; do
-  template=$(psql_admin -c "select datname from pg_database where datname like 'directory_bench_c_${size}_%' order by datname limit 1")
+  template=$(psql_admin -c "select datname from pg_database where datname like 'directory\_bench\_c\_${size}\_%' order by datname limit 1")
   [ -n "$template" ] || { echo "bench: no loaded directory of $size listings; run BENCH_SIZES=$size bench/run.sh --load-only" >&2; exit 2; }
   psql_admin -c "drop database if exists directory_bench_mem with (force)"
   psql_admin -c "create database directory_bench_mem template $template"
@@ -66,12 +66,16 @@ for size in $sizes; do
     done
     ready_ms=$(( ($(date +%s%N) - started_ns) / 1000000 ))
     ready_rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+    # Warm-up (JIT, pool, database caches) on other values than the measured run.
+    BENCH_COLD_OFFSET=100000000 wrk -t2 -c8 -d"${BENCH_WARMUP:-10}s" --timeout 10s -s bench/wrk/cold.lua "http://127.0.0.1:$port" > /dev/null 2>&1 || true
     wrk_json=$(wrk -t2 -c8 -d"${seconds}s" --timeout 10s -s bench/wrk/cold.lua "http://127.0.0.1:$port" 2>&1 | grep '^{"requests"' | tail -1 || true)
     [ -n "$wrk_json" ] || { log "$size [$options]: wrk printed nothing"; failures=$((failures + 1)); wrk_json='{}'; }
     kill -0 "$pid" 2>/dev/null || { log "$size [$options]: the service died under load: $(tail -3 "$dir/service.log")"; failures=$((failures + 1)); pid=""; continue; }
     peak_rss=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
     jcmd "$pid" GC.run > /dev/null
-    live_kb=$(jcmd "$pid" GC.heap_info | grep -oE 'used [0-9]+K' | head -1 | grep -oE '[0-9]+')
+    # The heap's lines (G1: one for the whole heap; Serial and Parallel: one per generation), not Metaspace's; "|| true": a format without them must not end the run.
+    live_kb=$(jcmd "$pid" GC.heap_info | grep -E '^ *(garbage-first heap|DefNew|Tenured|PSYoungGen|ParOldGen)' \
+      | grep -oE 'used [0-9]+K' | grep -oE '[0-9]+' | awk '{sum += $1} END {print sum + 0}' || true)
     after_rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
     stop
     echo "{\"size\":$size,\"options\":\"$options\",\"heap\":\"$heap\",\"readyMs\":$ready_ms,\"readyRssKb\":$ready_rss,\"peakRssKb\":$peak_rss,\"rssAfterGcKb\":$after_rss,\"liveHeapKb\":${live_kb:-null},\"load\":$wrk_json}" >> "$results"

@@ -45,6 +45,7 @@ trap stop EXIT
 
 # --- The bare application, generated and built here, with the extensions of our pom.xml.
 bare="$out/bare"
+rm -rf "$bare"
 log "generating the bare Quarkus $quarkus_version application in $bare"
 extensions=$(sed -n 's:.*<artifactId>quarkus-\([a-z0-9-]*\)</artifactId>.*:\1:p' pom.xml \
   | grep -v -e '^maven-plugin$' -e '^junit$' -e '^bom$' -e '^jdbc-postgresql$' | sort -u | paste -sd, -)
@@ -127,6 +128,8 @@ rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$pid/status"; }
 prepare() {
   local variant=$1 dir="$out/prepared-$1"
   rm -rf "$dir" && mkdir -p "$dir"
+  started_ns=$(date +%s%N)
+  # shellcheck disable=SC2086 # the JVM options are words
   (cd "$dir" && exec java $java_opts -Dquarkus.http.port="$port" -Ddirectory.example-data=true \
     -jar "$([ "$variant" = ours ] && echo "$ours_app" || echo "$bare_app")/quarkus-run.jar" > "$dir/service.log" 2>&1) &
   pid=$!
@@ -142,6 +145,7 @@ log "training our AOT cache"
 JAVA_TOOL_OPTIONS="$java_opts" sh ops/aot/train.sh "$ours_app" > "$out/train-ours.log" 2>&1 || { tail -20 "$out/train-ours.log" >&2; exit 1; }
 log "training the bare application's AOT cache"
 dir="$out/train-bare"; rm -rf "$dir" && cp -r "$out/prepared-bare" "$dir"
+started_ns=$(date +%s%N)
 # shellcheck disable=SC2086
 (cd "$dir" && exec java $java_opts -XX:AOTCacheOutput="$bare_app/app.aot" -Dquarkus.http.port="$port" -jar "$bare_app/quarkus-run.jar" > "$dir/service.log" 2>&1) &
 pid=$!
