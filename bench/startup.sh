@@ -96,9 +96,11 @@ log "bare application built: extensions $extensions"
 ours_app="$out/ours-app"
 rm -rf "$ours_app" && cp -a "$app" "$ours_app" && rm -f "$ours_app"/app.aot*
 
-# start VARIANT DIR: launches the variant in DIR; sets pid and started_ns.
+# start VARIANT DIR [JVM options...]: launches the variant in DIR, the given options last (so they win);
+# sets pid and started_ns.
 start() {
   local variant=$1 dir=$2 jar options=()
+  shift 2
   case $variant in
     ours) jar=$ours_app/quarkus-run.jar ;;
     ours-aot) jar=$ours_app/quarkus-run.jar; options=(-XX:AOTCache="$ours_app/app.aot" -XX:AOTMode=on) ;;
@@ -108,7 +110,7 @@ start() {
   started_ns=$(date +%s%N)
   # shellcheck disable=SC2086 # the JVM options are words
   (cd "$dir" && exec java $java_opts "${options[@]}" -Dquarkus.http.port="$port" -Ddirectory.rate-limit.enabled=false \
-    -Ddirectory.example-data=false -Dquarkus.http.access-log.enabled=false -Dquarkus.shutdown.delay=0s \
+    -Ddirectory.example-data=false -Dquarkus.http.access-log.enabled=false -Dquarkus.shutdown.delay=0s "$@" \
     -jar "$jar" >> "$dir/service.log" 2>&1) &
   pid=$!
 }
@@ -128,11 +130,7 @@ rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$pid/status"; }
 prepare() {
   local variant=$1 dir="$out/prepared-$1"
   rm -rf "$dir" && mkdir -p "$dir"
-  started_ns=$(date +%s%N)
-  # shellcheck disable=SC2086 # the JVM options are words
-  (cd "$dir" && exec java $java_opts -Dquarkus.http.port="$port" -Ddirectory.example-data=true \
-    -jar "$([ "$variant" = ours ] && echo "$ours_app" || echo "$bare_app")/quarkus-run.jar" > "$dir/service.log" 2>&1) &
-  pid=$!
+  start "$variant" "$dir" -Ddirectory.example-data=true
   wait_first "$(first_path "$variant")" "$dir" > /dev/null
   stop
 }
@@ -145,10 +143,7 @@ log "training our AOT cache"
 JAVA_TOOL_OPTIONS="$java_opts" sh ops/aot/train.sh "$ours_app" > "$out/train-ours.log" 2>&1 || { tail -20 "$out/train-ours.log" >&2; exit 1; }
 log "training the bare application's AOT cache"
 dir="$out/train-bare"; rm -rf "$dir" && cp -r "$out/prepared-bare" "$dir"
-started_ns=$(date +%s%N)
-# shellcheck disable=SC2086
-(cd "$dir" && exec java $java_opts -XX:AOTCacheOutput="$bare_app/app.aot" -Dquarkus.http.port="$port" -jar "$bare_app/quarkus-run.jar" > "$dir/service.log" 2>&1) &
-pid=$!
+start bare "$dir" -XX:AOTCacheOutput="$bare_app/app.aot"
 wait_first /entities "$dir" > /dev/null
 for _ in $(seq 300); do curl -s -o /dev/null "http://127.0.0.1:$port/entities"; curl -s -o /dev/null "http://127.0.0.1:$port/q/health/ready"; done
 stop

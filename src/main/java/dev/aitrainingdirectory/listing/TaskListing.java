@@ -1,8 +1,8 @@
 package dev.aitrainingdirectory.listing;
 
-import dev.aitrainingdirectory.persistence.SearchText;
 import dev.aitrainingdirectory.eligibility.Eligibility;
 import dev.aitrainingdirectory.paytier.PayTier;
+import dev.aitrainingdirectory.persistence.SearchText;
 import dev.aitrainingdirectory.persistence.SortKey;
 import dev.aitrainingdirectory.persistence.TimestampedEntity;
 import dev.aitrainingdirectory.platform.Platform;

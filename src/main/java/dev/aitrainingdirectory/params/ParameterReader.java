@@ -1,9 +1,9 @@
 package dev.aitrainingdirectory.params;
 
-import dev.aitrainingdirectory.persistence.SearchText;
 import dev.aitrainingdirectory.eligibility.IsoCodes;
 import dev.aitrainingdirectory.http.StrictJsonModule;
 import dev.aitrainingdirectory.paging.PageRequest;
+import dev.aitrainingdirectory.persistence.SearchText;
 import dev.aitrainingdirectory.problem.FieldError;
 import dev.aitrainingdirectory.problem.ProblemException;
 import java.math.BigDecimal;

@@ -1,10 +1,10 @@
 package dev.aitrainingdirectory.platform;
 
-import dev.aitrainingdirectory.persistence.SearchText;
 import dev.aitrainingdirectory.eligibility.Eligibility;
 import dev.aitrainingdirectory.listing.TaskType;
 import dev.aitrainingdirectory.params.ParameterReader;
 import dev.aitrainingdirectory.paytier.PayTier;
+import dev.aitrainingdirectory.persistence.SearchText;
 import dev.aitrainingdirectory.persistence.SortKey;
 import dev.aitrainingdirectory.persistence.TimestampedEntity;
 import jakarta.persistence.CascadeType;
