@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark, by hand: in one run on one machine, per database and size, measures with wrk (and
-# pgbench, json-server) and prints markdown tables with every ratio of issue #6. See docs/PERFORMANCE.md.
+# json-server) and prints markdown tables with every ratio against the targets of docs/PERFORMANCE.md:
+# the constant endpoint, warm, cold and text searches, the search index's full build, a restart that
+# resumes it, the live heap, and (PostgreSQL) how soon an import through one instance is found on another.
 #
 #   bench/run.sh            full run: BENCH_SIZES="10000 100000" BENCH_DBS="h2 postgresql" BENCH_SECONDS=10
 #   bench/run.sh --smoke    CI: 300 listings, 2 s a step, both databases, fails on any error
@@ -8,8 +10,8 @@
 #
 # Needs the packaged service for each database (./mvnw package -DskipTests, and -Ppostgresql), copied
 # apart because both builds write target/quarkus-app: BENCH_H2_APP and BENCH_PG_APP name the
-# quarkus-app directories (default /tmp/bench-h2-app, /tmp/bench-pg-app). Needs wrk, pgbench, psql,
-# node 20 and `npm ci` in bench/ (json-server). PostgreSQL: BENCH_PG_HOST/PORT/USER (127.0.0.1, 5432,
+# quarkus-app directories (default /tmp/bench-h2-app, /tmp/bench-pg-app). Needs wrk, psql, jcmd (the
+# JDK's), node 20 and `npm ci` in bench/ (json-server). PostgreSQL: BENCH_PG_HOST/PORT/USER (127.0.0.1, 5432,
 # postgres, trust auth); the run owns the database directory_bench (and directory_bench_c_* caches).
 #
 # Other settings: BENCH_CONNECTIONS (8), BENCH_THREADS (2), BENCH_WARMUP seconds (10), BENCH_HEAP (256m,
@@ -105,9 +107,11 @@ fresh_database() {
 }
 
 # Starts the service of database $1 in directory $2 with extra -D options; sets service_pid and
-# service_started_ns (just before the JVM is launched).
+# service_started_ns (just before the JVM is launched). The search index lives on disk in $2, as on a
+# deployment's volume; BENCH_INDEX_NAME names another one (a second instance).
 start_service() {
   local db=$1 dir=$2; shift 2
+  local listen=${BENCH_LISTEN_PORT:-$port} index="$dir/${BENCH_INDEX_NAME:-search-index}"
   local app=$h2_app
   [ "$db" = postgresql ] && app=$pg_app
   [ -f "$app/quarkus-run.jar" ] || { echo "bench: no $app/quarkus-run.jar (see the top of bench/run.sh)" >&2; exit 2; }
@@ -120,7 +124,7 @@ start_service() {
   service_started_ns=$(date +%s%N)
   # shellcheck disable=SC2086 # the JVM options are words
   (cd "$dir" && exec env "${database[@]}" java -Xmx"$heap" $java_opts -XX:+ExitOnOutOfMemoryError \
-    -Dquarkus.http.port="$port" -Ddirectory.rate-limit.enabled=false -Dquarkus.http.access-log.enabled=false \
+    -Dquarkus.http.port="$listen" -Ddirectory.search-index.path="$index" -Ddirectory.rate-limit.enabled=false -Dquarkus.http.access-log.enabled=false \
     -Dquarkus.shutdown.delay=0s -Ddirectory.security.curator-key-hashes="$curator_hash" "$@" \
     -jar "$app/quarkus-run.jar" >> "$dir/service.log" 2>&1) &
   service_pid=$!
@@ -176,37 +180,6 @@ run_wrk() {
   node -e 'const r = JSON.parse(process.argv[1]); process.exit(r.requests > 0 && r.non2xx + r.connectErrors + r.readErrors + r.writeErrors + r.timeouts === 0 ? 0 : 1)' "$json" \
     || fail "$db $size $step: errors or no requests: $json"
   log "$db $size $step: $json"
-}
-
-# pgbench over the SQL a cold search issues (bench/pgbench/*.sql, equal weights), same concurrency.
-run_pgbench() {
-  local size=$1 platforms
-  platforms=$(platforms_for "$size")
-  local dir="$out/pgbench-$size" scripts=()
-  rm -rf "$dir" && mkdir -p "$dir"
-  for file in "$root"/bench/pgbench/*.sql; do scripts+=(-f "$file@1"); done
-  # Statements the stopped service left running would load this step too.
-  for _ in $(seq 60); do
-    [ "$(psql_admin -c "select count(*) from pg_stat_activity where datname = '$pg_db' and state = 'active'")" = 0 ] && break
-    sleep 1
-  done
-  # The service turns JIT off on its PostgreSQL connections (PostgresqlSessions); so does this.
-  if ! (cd "$dir" && PGOPTIONS="-c jit=off" pgbench -n -h "$pg_host" -p "$pg_port" -U "$pg_user" -c "$connections" -j "$threads" -T "$seconds" \
-      -M prepared -D platforms="$platforms" -D listings="$size" -l --log-prefix=tx "${scripts[@]}" "$pg_db") > "$dir/output.txt" 2>&1; then
-    fail "postgresql $size pgbench: $(tail -5 "$dir/output.txt")"; return
-  fi
-  local json
-  json=$(cat "$dir"/tx.* | node -e '
-    const lines = require("fs").readFileSync(0, "utf8").trim().split("\n");
-    const micros = lines.map((l) => Number(l.split(" ")[2])).sort((a, b) => a - b);
-    const at = (p) => micros[Math.min(micros.length - 1, Math.floor(micros.length * p))] / 1000;
-    const out = require("fs").readFileSync(process.argv[1], "utf8");
-    const tps = Number(/tps = ([0-9.]+) \(without initial/.exec(out)[1]);
-    const failed = Number((/number of failed transactions: (\d+)/.exec(out) || [0, 0])[1]);
-    console.log(JSON.stringify({ requests: micros.length, rps: tps, p50: at(0.5), p90: at(0.9), p99: at(0.99),
-      max: micros[micros.length - 1] / 1000, non2xx: failed }));' "$dir/output.txt")
-  record "{\"db\":\"postgresql\",\"size\":$size,\"step\":\"pgbench\",${json#\{}"
-  log "postgresql $size pgbench: $json"
 }
 
 # json-server serving the same listings (written by the generator as JSON), its nearest searches.
@@ -270,6 +243,48 @@ loaded_database() {
   fi
 }
 
+# An import of 1000 listings through this instance, and how soon a second instance on the same database
+# finds all of them: the second applies the change log before it answers, so its first search should.
+measure_visibility() {
+  local db=$1 size=$2 dir=$3 other_port=$((port + 2)) first_pid=$service_pid
+  BENCH_LISTEN_PORT=$other_port BENCH_INDEX_NAME=search-index-2 start_service "$db" "$dir" -Ddirectory.example-data=false
+  local other_pid=$service_pid
+  local deadline=$((SECONDS + 600))
+  until curl -sf -o /dev/null "http://127.0.0.1:$other_port/q/health/ready"; do
+    [ $SECONDS -lt $deadline ] && kill -0 "$other_pid" 2>/dev/null || { fail "$db $size: the second instance did not start"; break; }
+    sleep 0.2
+  done
+  local timing
+  timing=$(node -e '
+    const [base, other, key] = process.argv.slice(1);
+    const batch = "visible" + Date.now();
+    (async () => {
+      const platform = (await (await fetch(base + "/api/platforms?size=1")).json()).items[0].slug;
+      const listings = Array.from({ length: 1000 }, (_, i) => ({ platform, externalId: `${batch}-${i}`,
+        title: `Imported ${batch} ${i}`, description: "A listing of the visibility benchmark.", taskType: "RESPONSE_RATING",
+        payTier: "general-writing", status: "OPEN", applyUrl: "https://example.com/apply", postedAt: "2026-11-27T00:00:00Z" }));
+      const started = performance.now();
+      const imported = await fetch(base + "/api/listings/import", { method: "POST", body: JSON.stringify({ listings }),
+        headers: { "Content-Type": "application/json", Authorization: "Bearer " + key } });
+      if (imported.status !== 200) throw new Error("import answered " + imported.status + " " + await imported.text());
+      const answered = performance.now();
+      let found = 0, searches = 0;
+      while (found < 1000 && performance.now() - answered < 30000) {
+        searches++;
+        found = (await (await fetch(other + "/api/listings?size=1&q=" + batch)).json()).totalItems;
+      }
+      console.log(JSON.stringify({ importMs: answered - started, visibleMs: performance.now() - answered, searches, found }));
+    })().catch((e) => { console.error(e); process.exit(1); });' "http://127.0.0.1:$port" "http://127.0.0.1:$other_port" "$curator") \
+    || { fail "$db $size visibility: $timing"; timing=""; }
+  if [ -n "$timing" ]; then
+    record "{\"db\":\"$db\",\"size\":$size,\"step\":\"visibility\",${timing#\{}"
+    log "$db $size import through one instance, found through another: $timing"
+  fi
+  kill "$other_pid" 2>/dev/null || true
+  wait "$other_pid" 2>/dev/null || true
+  service_pid=$first_pid
+}
+
 # Startup to the first answered request: a fresh, empty database that gets the example data.
 measure_startup() {
   local db=$1 dir="$out/$db-startup" times=() load1
@@ -291,14 +306,17 @@ measure_startup() {
 
 log "results in $out; sizes: $sizes; databases: $dbs; $seconds s a step, $connections connections, $threads threads"
 for db in $dbs; do
-  [ "$db" = postgresql ] && command -v pgbench >/dev/null || [ "$db" = h2 ] || { echo "bench: pgbench is not installed" >&2; exit 2; }
   [ $load_only = 1 ] || measure_startup "$db"
   for size in $sizes; do
     dir="$out/$db-$size"
     loaded_database "$db" "$size" "$dir"
     [ $load_only = 0 ] || continue
+    rm -rf "$dir/search-index"
     start_service "$db" "$dir" -Ddirectory.example-data=false
-    wait_for /q/health/ready > /dev/null || { fail "$db $size: the service did not start"; stop_service; continue; }
+    ready_ms=$(wait_for /q/health/ready) || { fail "$db $size: the service did not start"; stop_service; continue; }
+    build_ms=$(grep -o 'Search index built: [0-9]* listings in [0-9]* ms' "$dir/service.log" | tail -1 | sed 's/.* in \([0-9]*\) ms/\1/')
+    record "{\"db\":\"$db\",\"size\":$size,\"step\":\"index-build\",\"ms\":${build_ms:-null},\"readyMs\":$ready_ms}"
+    log "$db $size: search index built in ${build_ms:-?} ms, ready after $ready_ms ms"
     base="http://127.0.0.1:$port"
     limit=$(limit_path)
     export BENCH_PLATFORMS
@@ -312,11 +330,25 @@ for db in $dbs; do
     run_wrk "$db" "$size" warm warm.lua "$base"
     settle "$db"
     run_wrk "$db" "$size" cold cold.lua "$base"
+    settle "$db"
+    run_wrk "$db" "$size" text text.lua "$base"
     rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$service_pid/status")
     record "{\"db\":\"$db\",\"size\":$size,\"step\":\"rss\",\"peakKb\":$rss_kb}"
     log "$db $size peak RSS: $((rss_kb / 1024)) MiB"
+    # The live heap: what is left after a full collection (the index itself is off the heap, mapped).
+    "$JAVA_HOME/bin/jcmd" "$service_pid" GC.run > /dev/null
+    heap_kb=$("$JAVA_HOME/bin/jcmd" "$service_pid" GC.heap_info | grep -o 'used [0-9]*K' | head -1 | grep -o '[0-9]*')
+    record "{\"db\":\"$db\",\"size\":$size,\"step\":\"heap\",\"liveKb\":${heap_kb:-null}}"
+    log "$db $size live heap after a full GC: $(( ${heap_kb:-0} / 1024 )) MiB"
+    if [ "$db" = postgresql ]; then measure_visibility "$db" "$size" "$dir"; fi
     stop_service
-    if [ "$db" = postgresql ]; then run_pgbench "$size"; fi
+    # A restart resumes from the index on disk instead of building it again.
+    start_service "$db" "$dir" -Ddirectory.example-data=false
+    restart_ms=$(wait_for /q/health/ready) || { fail "$db $size: the restart"; restart_ms=null; }
+    grep -q 'Search index opened at change' "$dir/service.log" || fail "$db $size: the restart did not resume the index"
+    record "{\"db\":\"$db\",\"size\":$size,\"step\":\"restart\",\"readyMs\":$restart_ms}"
+    log "$db $size: ready $restart_ms ms after a restart"
+    stop_service
     if [[ " $peer_sizes " == *" $size "* ]] && ! grep -q "\"db\":\"json-server\",\"size\":$size," "$results"; then
       run_peer "$size"
     fi

@@ -80,4 +80,15 @@ function searches.cold(kind, v)
   return path .. "&postedAfter=" .. unique
 end
 
+-- A cold text search of `words` (1 or 2) words of q, varied by v; relevance order, the default with q.
+function searches.text(words, v)
+  local unique = string.format("2025-01-01T%02d:%02d:%02d.%03dZ", math.floor(v / 3600000) % 24,
+    math.floor(v / 60000) % 60, math.floor(v / 1000) % 60, v % 1000)
+  local q = at(searches.words, v)
+  if words == 2 then
+    q = q .. "+" .. at(searches.words, v * 7 + 3)
+  end
+  return "/api/listings?q=" .. q .. "&postedAfter=" .. unique
+end
+
 return searches

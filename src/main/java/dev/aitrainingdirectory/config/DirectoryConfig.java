@@ -2,6 +2,7 @@ package dev.aitrainingdirectory.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -27,29 +28,23 @@ public interface DirectoryConfig {
     SearchIndex searchIndex();
 
     /**
-     * The in-memory copy of every listing's searchable facts that searches read instead of the
-     * database. It is used only while it reflects the last change of the database's change log, which
-     * every search checks (one primary-key read); until a newer copy is built, searches read the database.
+     * The Lucene index that every listing search reads, kept current from the change log. With a path it
+     * lives on disk and a restart resumes from its last commit; without one it lives in memory and is
+     * built at every start. One directory per process: a second process is refused its lock.
      */
     interface SearchIndex {
 
-        @WithDefault("true")
-        boolean enabled();
+        Optional<Path> path();
     }
 
     /**
-     * Serialized search answers kept in memory. A write on this instance makes every entry stale at once;
-     * a write on another instance is seen here after at most {@code ttl}, which is also how long a shared
-     * cache (CDN) may keep a search answer ({@code s-maxage}).
+     * Serialized search answers kept in memory, keyed by the change log's head: any write, on any
+     * instance, makes them stale at once.
      */
     interface SearchCache {
 
         @WithDefault("true")
         boolean enabled();
-
-        /** How long an answer is kept: the most that a write on another instance, or an expiry, goes unseen. */
-        @WithDefault("5s")
-        Duration ttl();
 
         /** The memory the kept answers and their keys may take, in bytes (two per character). */
         @WithDefault("33554432")

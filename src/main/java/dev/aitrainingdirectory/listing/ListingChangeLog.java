@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The log behind {@code GET /api/listings/changes}: the latest change of every listing, numbered
@@ -26,6 +27,37 @@ public class ListingChangeLog {
 
     @Inject
     EntityManager entityManager;
+
+    /** The name under which {@link #identity()} is kept. */
+    private static final String IDENTITY = "listing-change-log-id";
+
+    /**
+     * The sequence number of the last committed change: one primary-key read. Every change numbered up to
+     * it has committed, so a copy that has applied the log up to here holds what the database holds.
+     */
+    public long head() {
+        return ((Number) entityManager.createNativeQuery("select last_seq from listing_change_counter where id = 1")
+                .getSingleResult()).longValue();
+    }
+
+    /**
+     * A name for this log, the same for every instance on this database and different on any other
+     * database (a restored or replaced one included): a copy made from another log is not continued
+     * from its sequence number. Created on first use; runs in the caller's transaction.
+     */
+    public String identity() {
+        @SuppressWarnings("unchecked")
+        List<String> kept = entityManager.createNativeQuery("select setting_value from directory_setting where name = :name")
+                .setParameter("name", IDENTITY).getResultList();
+        if (!kept.isEmpty()) {
+            return kept.get(0);
+        }
+        String created = UUID.randomUUID().toString();
+        entityManager.createNativeQuery("insert into directory_setting (name, setting_value, created_at) values (:name, :value, :now)")
+                .setParameter("name", IDENTITY).setParameter("value", created).setParameter("now", TimestampedEntity.now())
+                .executeUpdate();
+        return created;
+    }
 
     /** Takes the log's lock for the rest of the transaction; call before changing any listing. */
     public void lock() {

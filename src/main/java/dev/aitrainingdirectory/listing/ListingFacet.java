@@ -15,7 +15,9 @@ public enum ListingFacet {
     TASK_TYPE("taskType"),
     COUNTRY("country"),
     LANGUAGE("language"),
-    STATUS("status");
+    STATUS("status"),
+    /** Hourly-USD bands of the most a listing pays: 0-15, 15-25, 25-40, 40-60, 60-100, 100+. */
+    PAY("pay");
 
     private final String parameterName;
 

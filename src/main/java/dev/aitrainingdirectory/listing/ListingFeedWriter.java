@@ -2,6 +2,7 @@ package dev.aitrainingdirectory.listing;
 
 import dev.aitrainingdirectory.eligibility.EligibilityRules;
 import dev.aitrainingdirectory.paging.Page;
+import dev.aitrainingdirectory.platform.TaskType;
 import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriBuilder;

@@ -1,11 +1,12 @@
 package dev.aitrainingdirectory.listing;
 
+import dev.aitrainingdirectory.platform.TaskType;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.Explode;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * The query parameters that the listing search and the listing feed share: the filters and the page,
@@ -15,7 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public abstract class ListingFilterParams {
 
     @QueryParam("q")
-    @Parameter(description = "Words that must all appear in the title or the description, case-insensitive.",
+    @Parameter(description = "Words that must all appear in the title or the description: case and accents are folded"
+            + " and English word forms match (`rating` finds `rated`). Read as words only, never as query syntax; text"
+            + " without a word (only punctuation) searches as if `q` were absent.",
             schema = @Schema(type = SchemaType.STRING, maxLength = 200, pattern = "\\S"), example = "rating english")
     public List<String> q;
 

@@ -1,6 +1,7 @@
 package dev.aitrainingdirectory.listing;
 
 import dev.aitrainingdirectory.eligibility.EligibilityRules;
+import dev.aitrainingdirectory.platform.TaskType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aitrainingdirectory.http.EntityTags;
 import dev.aitrainingdirectory.http.MergePatch;
 import dev.aitrainingdirectory.http.Responses;
+import dev.aitrainingdirectory.paging.ItemList;
 import dev.aitrainingdirectory.paging.Page;
 import dev.aitrainingdirectory.paging.PageLinks;
+import dev.aitrainingdirectory.params.ParameterReader;
 import dev.aitrainingdirectory.persistence.TimestampedEntity;
 import dev.aitrainingdirectory.problem.ProblemException;
 import dev.aitrainingdirectory.security.Roles;
@@ -63,6 +65,10 @@ public class ListingResource {
     @Inject
     ListingSearch search;
     @Inject
+    ListingFinder finder;
+    @Inject
+    ListingChangeLog changeLog;
+    @Inject
     ListingService service;
     @Inject
     ListingChanges changes;
@@ -71,15 +77,19 @@ public class ListingResource {
     @Inject
     SearchCache searchCache;
 
+    /** The most completions {@code suggest} answers. */
+    private static final int MAX_SUGGESTIONS = 10;
+
     @GET
     @PermitAll
     @Operation(operationId = "searchListings", summary = "Search listings",
             description = "Finds listings by eligibility (country, languages, credentials), platform, tier, task type,"
                     + " status, pay and text, in a stable order, one page at a time, with optional facet counts."
-                    + " Filters are AND-ed; the values of one repeatable filter are OR-ed. An answer may be up to"
-                    + " `s-maxage` seconds (see `Cache-Control`) behind a write made through another instance of the"
-                    + " service, never behind the caller's own write; send its `ETag` in `If-None-Match` to get 304"
-                    + " while it is unchanged.")
+                    + " Filters are AND-ed; the values of one repeatable filter are OR-ed. `q` is read as words (case"
+                    + " and accents folded, English stems matched), never as query syntax; with it, results are ordered"
+                    + " by relevance (BM25) unless `sort` says otherwise. Every answer holds every write committed"
+                    + " before it, through whichever instance of the service; send its `ETag` in `If-None-Match` to"
+                    + " get 304 while it is unchanged.")
     @Parameter(ref = "IfNoneMatch")
     @APIResponse(responseCode = "200", description = "One page of listings; the `Link` header holds first, prev, next and last.",
             headers = {@Header(ref = "Link"), @Header(name = "ETag", ref = "SearchETag"),
@@ -88,12 +98,42 @@ public class ListingResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public RestResponse<Page<ListingResponse>> searchListings(@BeanParam ListingSearchParams params, @Context UriInfo uriInfo,
             @Context Request request) {
-        SearchCache.Answer answer = searchCache.answer(uriInfo.getQueryParameters(), () -> {
-            Page<ListingResponse> page = search.search(search.parse(params));
-            return SearchCache.Answer.of(serialized(page), page.page(), page.totalPages());
+        long head = changeLog.head();
+        SearchCache.Answer answer = searchCache.answer(head, uriInfo.getQueryParameters(), TimestampedEntity.now(), () -> {
+            ListingFinder.Found found = finder.search(search.parse(params), head);
+            Page<ListingResponse> page = found.page();
+            return SearchCache.Answer.of(serialized(page), page.page(), page.totalPages(), found.stableUntil());
         });
-        return Responses.cachedJson(request, answer.json(), answer.tag(), searchCache.cacheControl(),
+        return Responses.cachedJson(request, answer.json(), answer.tag(), SearchCache.CACHE_CONTROL,
                 PageLinks.of(answer.page(), answer.totalPages(), uriInfo));
+    }
+
+    @GET
+    @Path("suggest")
+    @PermitAll
+    @Operation(operationId = "suggestListings", summary = "Complete a search box",
+            description = "At most 10 completions of the text typed so far, among open listings: platform names,"
+                    + " words of listings (those on most listings first) and titles (newest first). The text is read as"
+                    + " words, the last one possibly unfinished; nothing in it is query syntax, and text without any word"
+                    + " answers no suggestions.")
+    @APIResponse(responseCode = "200", description = "The completions, best first; `items` is empty when there are none.")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public ItemList<ListingSuggestion> suggestListings(
+            @Parameter(description = "The text typed so far.", required = true,
+                    schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200), example = "cod")
+            @QueryParam("q") List<String> q,
+            @Parameter(description = "At most this many completions.", schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "1", maximum = "10", defaultValue = "10")) @QueryParam("limit") List<String> limit) {
+        ParameterReader reader = new ParameterReader();
+        String text = null;
+        if (q == null || q.isEmpty()) {
+            reader.reject("q", "is required: the text typed so far");
+        } else {
+            text = reader.text("q", q);
+        }
+        int most = reader.integer("limit", limit, MAX_SUGGESTIONS, 1, MAX_SUGGESTIONS);
+        reader.requireValid();
+        return new ItemList<>(text == null ? List.of() : finder.suggest(text, most, changeLog.head()));
     }
 
     @GET
@@ -134,7 +174,7 @@ public class ListingResource {
             headers = @Header(ref = "Link"))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public RestResponse<String> getListingFeed(@BeanParam ListingFeedParams params, @Context UriInfo uriInfo) {
-        Page<ListingResponse> page = search.search(search.parseFeed(params));
+        Page<ListingResponse> page = finder.search(search.parseFeed(params), changeLog.head()).page();
         List<Link> links = PageLinks.of(page, uriInfo);
         return RestResponse.ResponseBuilder
                 .ok(ListingFeedWriter.write(page, uriInfo, links, TimestampedEntity.now()), ListingFeedWriter.CONTENT_TYPE)

@@ -1,6 +1,7 @@
 package dev.aitrainingdirectory.listing;
 
 import dev.aitrainingdirectory.eligibility.EligibilityRules;
+import dev.aitrainingdirectory.platform.TaskType;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -46,6 +47,15 @@ public record ListingResponse(
              "status": "OPEN", "applyUrl": "https://outlier.ai", "externalId": "eval-es-0042",
              "postedAt": "2026-11-26T08:00:00Z", "expiresAt": "2026-12-31T00:00:00Z",
              "createdAt": "2026-11-26T09:12:45Z", "updatedAt": "2026-11-27T10:15:30Z", "version": 3}""";
+
+    /** The listing as a client sees it at {@code now}: CLOSED once past its expiry, whatever it was when read. */
+    public ListingResponse at(Instant now) {
+        if (status == ListingStatus.CLOSED || expiresAt == null || now.isBefore(expiresAt)) {
+            return this;
+        }
+        return new ListingResponse(id, platform, title, description, taskType, payTier, pay, eligibility, effectiveEligibility,
+                ListingStatus.CLOSED, applyUrl, externalId, postedAt, expiresAt, lastVerifiedAt, createdAt, updatedAt, version);
+    }
 
     public static ListingResponse of(TaskListing listing, Instant now) {
         Pay pay = listing.payUnit == null ? null

@@ -8,15 +8,18 @@ import dev.aitrainingdirectory.eligibility.EligibilityValidation;
 import dev.aitrainingdirectory.http.EntityTags;
 import dev.aitrainingdirectory.http.MergePatch;
 import dev.aitrainingdirectory.paytier.PayTier;
+import dev.aitrainingdirectory.paytier.PayTierChanged;
+import dev.aitrainingdirectory.persistence.SerializedWrite;
 import dev.aitrainingdirectory.persistence.TimestampedEntity;
 import dev.aitrainingdirectory.platform.Platform;
+import dev.aitrainingdirectory.platform.PlatformChanged;
 import dev.aitrainingdirectory.problem.BodyValidator;
 import dev.aitrainingdirectory.problem.FieldError;
 import dev.aitrainingdirectory.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import dev.aitrainingdirectory.persistence.SerializedWrite;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -187,7 +190,8 @@ public class ListingService {
      * Recomputes the effective rules of every listing of a platform whose name or rules changed, and
      * records each as changed: what those listings show has changed. Runs in the caller's transaction.
      */
-    public void platformChanged(Platform platform) {
+    void platformChanged(@Observes PlatformChanged changed) {
+        Platform platform = changed.platform();
         changeLog.lock();
         List<TaskListing> listings = TaskListing.list("platform", platform);
         for (TaskListing listing : listings) {
@@ -199,9 +203,9 @@ public class ListingService {
     }
 
     /** Records every listing of a renamed tier as changed. Runs in the caller's transaction. */
-    public void payTierChanged(PayTier tier) {
+    void payTierChanged(@Observes PayTierChanged changed) {
         changeLog.lock();
-        touchAll(TaskListing.list("payTier", tier));
+        touchAll(TaskListing.list("payTier", changed.tier()));
     }
 
     /** Marks listings changed (their version moves) and records them in the change log. */

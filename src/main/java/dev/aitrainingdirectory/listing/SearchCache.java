@@ -4,12 +4,12 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.aitrainingdirectory.config.DirectoryConfig;
 import dev.aitrainingdirectory.http.EntityTags;
-import dev.aitrainingdirectory.persistence.WriteGeneration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.EntityTag;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,38 +18,33 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
- * The fast path of the search: answers already serialized, keyed by the {@link WriteGeneration} and
- * the query with its parameters in a fixed order. A write on this instance moves the generation on
- * before it is answered, so from then on every search misses the answers read before it: a client
- * never reads its own write stale. Writes on other instances, and listings passing their expiry, show
- * after at most the configured time to live. Concurrent misses of one key wait for a single search
- * instead of all running it (a popular search whose entry just expired must not hit the database once
- * per waiting client).
+ * The fast path of the search: answers already serialized, keyed by the change log's head and the
+ * query with its parameters in a fixed order. Every write moves the head, on whichever instance it is
+ * made, so an answer read before it is never served after it: there is no time to live to wait out.
+ * An answer is also dropped once a listing it could show reaches its expiry ({@code stableUntil}).
+ * Concurrent misses of one key wait for a single search instead of all running it.
  */
 @ApplicationScoped
 public class SearchCache {
 
-    /** One serialized answer: the JSON of the page, its strong tag, and what its Link header needs. */
-    public record Answer(String json, EntityTag tag, long page, long totalPages) {
+    /** One serialized answer: the JSON of the page, its strong tag, what its Link header needs, and until when it holds. */
+    public record Answer(String json, EntityTag tag, long page, long totalPages, Instant stableUntil) {
 
-        public static Answer of(String json, long page, long totalPages) {
-            return new Answer(json, EntityTags.ofContent(json), page, totalPages);
+        public static Answer of(String json, long page, long totalPages, Instant stableUntil) {
+            return new Answer(json, EntityTags.ofContent(json), page, totalPages, stableUntil);
         }
     }
 
-    private final WriteGeneration writes;
+    /** Browsers and shared caches keep an answer but revalidate it every time: a 304 is cheap, and never stale. */
+    public static final String CACHE_CONTROL = "public, no-cache";
+
     private final boolean enabled;
-    private final String cacheControl;
     private final AsyncCache<String, Answer> answers;
 
     @Inject
-    SearchCache(DirectoryConfig config, WriteGeneration writes, MeterRegistry registry) {
-        this.writes = writes;
+    SearchCache(DirectoryConfig config, MeterRegistry registry) {
         this.enabled = config.searchCache().enabled();
-        long sharedSeconds = enabled ? config.searchCache().ttl().toSeconds() : 0;
-        this.cacheControl = "public, max-age=0, s-maxage=" + sharedSeconds;
         this.answers = Caffeine.newBuilder()
-                .expireAfterWrite(config.searchCache().ttl())
                 .maximumWeight(config.searchCache().maxBytes())
                 .weigher((String key, Answer answer) -> 2 * (key.length() + answer.json().length()))
                 .recordStats()
@@ -58,17 +53,21 @@ public class SearchCache {
     }
 
     /**
-     * The answer to a search with these query parameters: the kept one when no write has finished since
-     * it was read, else a new one from {@code search}, run on the calling thread. A search that fails (a
-     * 400) throws to its caller and to those who waited for it, and keeps nothing.
+     * The answer to a search with these query parameters at the change log's {@code head}: the kept one
+     * while it holds at {@code now}, else a new one from {@code search}, run on the calling thread. A
+     * search that fails (a 400) throws to its caller and to those who waited for it, and keeps nothing.
      */
-    public Answer answer(Map<String, List<String>> query, Supplier<Answer> search) {
+    public Answer answer(long head, Map<String, List<String>> query, Instant now, Supplier<Answer> search) {
         if (!enabled) {
             return search.get();
         }
-        String key = writes.current() + "/" + keyOf(query);
+        String key = head + "/" + keyOf(query);
         CompletableFuture<Answer> mine = new CompletableFuture<>();
         CompletableFuture<Answer> kept = answers.getIfPresent(key);
+        if (kept != null && kept.isDone() && !kept.isCompletedExceptionally() && !now.isBefore(kept.join().stableUntil())) {
+            answers.asMap().remove(key, kept);
+            kept = null;
+        }
         if (kept == null) {
             kept = answers.asMap().putIfAbsent(key, mine);
         }
@@ -88,14 +87,6 @@ public class SearchCache {
             mine.completeExceptionally(failed);
             throw failed;
         }
-    }
-
-    /**
-     * The {@code Cache-Control} of a search answer: browsers revalidate every time (a 304 is cheap, and a
-     * curator sees their own write at once), shared caches may keep it as long as an instance does.
-     */
-    public String cacheControl() {
-        return cacheControl;
     }
 
     /**

@@ -2,10 +2,10 @@ package dev.aitrainingdirectory.listing;
 
 import dev.aitrainingdirectory.eligibility.Eligibility;
 import dev.aitrainingdirectory.paytier.PayTier;
-import dev.aitrainingdirectory.persistence.SearchText;
 import dev.aitrainingdirectory.persistence.SortKey;
 import dev.aitrainingdirectory.persistence.TimestampedEntity;
 import dev.aitrainingdirectory.platform.Platform;
+import dev.aitrainingdirectory.platform.TaskType;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -75,10 +75,6 @@ public class TaskListing extends TimestampedEntity {
     @Column(name = "pay_unit", length = 8)
     public PayUnit payUnit;
 
-    /** Whether the effective rules list no country (anyone may apply unless excluded): what {@code country} reads first. */
-    @Column(name = "worldwide", nullable = false)
-    public boolean worldwide;
-
     /** {@link #payMin} when the pay is hourly in USD, else null: what {@code maxPay} compares. */
     @Column(name = "hourly_usd_min", precision = 10, scale = 2)
     public BigDecimal hourlyUsdMin;
@@ -114,10 +110,6 @@ public class TaskListing extends TimestampedEntity {
     @JoinColumn(name = "effective_eligibility_id", nullable = false)
     public Eligibility effectiveEligibility;
 
-    /** Title and description in lower case, what the {@code q} filter matches words against. */
-    @Column(name = "search_text", nullable = false, length = 8300)
-    public String searchText;
-
     /** The title's {@link SortKey}, what {@code sort=title} orders by. */
     @Column(name = "title_sort_key", nullable = false)
     public byte[] titleSortKey;
@@ -132,12 +124,10 @@ public class TaskListing extends TimestampedEntity {
 
     /** Recomputes the columns derived from the other fields; call after any change. */
     public void refreshDerivedColumns() {
-        searchText = SearchText.fold(title + " " + description);
         titleSortKey = SortKey.of(title);
         boolean hourlyUsd = payUnit == PayUnit.HOUR && PAY_FILTER_CURRENCY.equals(payCurrency);
         hourlyUsdMin = hourlyUsd ? payMin : null;
         hourlyUsdMax = hourlyUsd ? payMax : null;
-        worldwide = effectiveEligibility == null || effectiveEligibility.countries.isEmpty();
     }
 
     /** The listings with these ids, with platform, tier and rules loaded, keyed by id. */
@@ -154,9 +144,5 @@ public class TaskListing extends TimestampedEntity {
 
     public static Optional<TaskListing> findWithDetails(long id) {
         return mapByIds(List.of(id)).values().stream().findFirst();
-    }
-
-    public static long countByPlatform(Platform platform) {
-        return count("platform", platform);
     }
 }

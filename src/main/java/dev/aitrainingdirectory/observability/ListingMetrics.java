@@ -1,9 +1,7 @@
 package dev.aitrainingdirectory.observability;
 
-import dev.aitrainingdirectory.listing.ListingCriteria;
 import dev.aitrainingdirectory.listing.ListingStatus;
-import dev.aitrainingdirectory.persistence.SqlFilter;
-import dev.aitrainingdirectory.persistence.TimestampedEntity;
+import dev.aitrainingdirectory.search.ListingSearchEngine;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -12,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,8 +17,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The {@code directory_listings{status=...}} gauges: how many listings are OPEN, PAUSED and CLOSED
- * as clients see them. Counted every 30 seconds rather than on each scrape, so a scraper never
- * puts load on the database.
+ * as clients see them, counted by the search index every 30 seconds rather than on each scrape.
  */
 @ApplicationScoped
 public class ListingMetrics {
@@ -31,7 +27,7 @@ public class ListingMetrics {
     private final Map<ListingStatus, AtomicLong> counts = new EnumMap<>(ListingStatus.class);
 
     @Inject
-    EntityManager entityManager;
+    ListingSearchEngine engine;
 
     void register(@Observes StartupEvent event, MeterRegistry registry) {
         for (ListingStatus status : ListingStatus.values()) {
@@ -42,22 +38,19 @@ public class ListingMetrics {
                     .tag("status", status.name())
                     .register(registry);
         }
-        refresh();
     }
 
-    @Scheduled(every = "30s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "30s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @ActivateRequestContext
     void refresh() {
         try {
-            SqlFilter filter = new SqlFilter().bind("now", TimestampedEntity.now());
-            Map<ListingStatus, Long> found = new EnumMap<>(ListingStatus.class);
-            for (Object[] row : filter.rows(entityManager, "select s.status, count(*) from (select "
-                    + ListingCriteria.EFFECTIVE_STATUS + " as status from task_listing l) s group by s.status")) {
-                found.put(ListingStatus.valueOf((String) row[0]), ((Number) row[1]).longValue());
+            if (!engine.ready()) {
+                return;
             }
+            Map<ListingStatus, Long> found = engine.statuses();
             counts.forEach((status, count) -> count.set(found.getOrDefault(status, 0L)));
         } catch (RuntimeException unavailable) {
-            // The database may be down; the gauges keep their last values and readiness reports the outage.
+            // The database may be down, or the index not built yet; the gauges keep their last values.
             LOG.warnf("Could not count listings for the metrics: %s", unavailable.getMessage());
         }
     }

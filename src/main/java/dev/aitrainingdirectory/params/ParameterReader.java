@@ -4,6 +4,7 @@ import dev.aitrainingdirectory.eligibility.IsoCodes;
 import dev.aitrainingdirectory.http.StrictJsonModule;
 import dev.aitrainingdirectory.paging.PageRequest;
 import dev.aitrainingdirectory.persistence.SearchText;
+import dev.aitrainingdirectory.persistence.Slugs;
 import dev.aitrainingdirectory.problem.FieldError;
 import dev.aitrainingdirectory.problem.ProblemException;
 import java.math.BigDecimal;
@@ -33,14 +34,13 @@ public final class ParameterReader {
     /** The longest free-text query accepted. */
     public static final int MAX_TEXT_LENGTH = 200;
 
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,9}");
 
     private final List<FieldError> errors = new ArrayList<>();
 
     /** Whether {@code value} is a slug: lower-case letters and digits joined by hyphens, at most 64 characters. */
     public static boolean isSlug(String value) {
-        return value.length() <= 64 && SLUG.matcher(value).matches();
+        return Slugs.isSlug(value);
     }
 
     /** Throws one 400 naming every problem found so far, if there is any. */
@@ -133,6 +133,19 @@ public final class ParameterReader {
                 .filter(word -> !word.isEmpty())
                 .distinct()
                 .toList();
+    }
+
+    /** Free text as given (at most {@link #MAX_TEXT_LENGTH} characters), or null when absent or blank. */
+    public String text(String name, List<String> raw) {
+        String value = single(name, raw);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > MAX_TEXT_LENGTH) {
+            reject(name, "must be at most " + MAX_TEXT_LENGTH + " characters long");
+            return null;
+        }
+        return value;
     }
 
     public BigDecimal amount(String name, List<String> raw) {

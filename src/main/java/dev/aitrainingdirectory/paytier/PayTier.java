@@ -1,6 +1,6 @@
 package dev.aitrainingdirectory.paytier;
 
-import dev.aitrainingdirectory.params.ParameterReader;
+import dev.aitrainingdirectory.persistence.Slugs;
 import dev.aitrainingdirectory.persistence.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -45,7 +45,7 @@ public class PayTier extends TimestampedEntity {
 
     public static Optional<PayTier> findBySlug(String slug) {
         // A string that is no slug names nothing, and may hold what a database cannot compare (NUL).
-        if (slug == null || !ParameterReader.isSlug(slug)) {
+        if (slug == null || !Slugs.isSlug(slug)) {
             return Optional.empty();
         }
         return find("slug", slug).firstResultOptional();

@@ -4,17 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aitrainingdirectory.http.EntityTags;
 import dev.aitrainingdirectory.http.MergePatch;
-import dev.aitrainingdirectory.listing.ListingService;
-import dev.aitrainingdirectory.listing.TaskListing;
+import dev.aitrainingdirectory.persistence.SerializedWrite;
 import dev.aitrainingdirectory.persistence.TimestampedEntity;
-import dev.aitrainingdirectory.platform.Platform;
 import dev.aitrainingdirectory.problem.BodyValidator;
 import dev.aitrainingdirectory.problem.FieldError;
 import dev.aitrainingdirectory.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import dev.aitrainingdirectory.persistence.SerializedWrite;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +24,7 @@ public class PayTierService {
     @Inject
     BodyValidator validator;
     @Inject
-    ListingService listings;
+    Event<PayTierChanged> changed;
     @Inject
     EntityManager entityManager;
     @Inject
@@ -65,7 +63,7 @@ public class PayTierService {
         apply(tier, request);
         flush();
         if (renamed) {
-            listings.payTierChanged(tier);
+            changed.fire(new PayTierChanged(tier));
         }
         return tier;
     }
@@ -78,14 +76,19 @@ public class PayTierService {
         return replace(slug, ifMatch, MergePatch.applyTo(objectMapper, PayTierRequest.of(current), patch, PayTierRequest.class));
     }
 
+    private long count(String sql, PayTier tier) {
+        return ((Number) entityManager.createNativeQuery(sql).setParameter("tier", tier.id).getSingleResult()).longValue();
+    }
+
     /** Deletes a tier no listing or platform uses (409 otherwise). */
     @Transactional
     @SerializedWrite
     public void delete(String slug, String ifMatch) {
         PayTier tier = load(slug);
         EntityTags.requireCurrent(ifMatch, tier.version);
-        long listingCount = TaskListing.count("payTier", tier);
-        long platformCount = Platform.count("select count(p) from Platform p join p.payTiers t where t = ?1", tier);
+        // Counted by table, not through the listing and platform entities: those build on tiers, not tiers on them.
+        long listingCount = count("select count(*) from task_listing where pay_tier_id = :tier", tier);
+        long platformCount = count("select count(*) from platform_pay_tier where pay_tier_id = :tier", tier);
         if (listingCount + platformCount > 0) {
             throw ProblemException.conflict("The pay tier '" + slug + "' is still used by " + listingCount + " listings and "
                     + platformCount + " platforms.");

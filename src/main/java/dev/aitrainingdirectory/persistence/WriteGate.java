@@ -2,7 +2,6 @@ package dev.aitrainingdirectory.persistence;
 
 import dev.aitrainingdirectory.problem.ProblemException;
 import jakarta.annotation.Priority;
-import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
@@ -13,8 +12,6 @@ import java.util.concurrent.TimeUnit;
  * The gate in front of {@link SerializedWrite} methods: a fair semaphore of a few permits, taken
  * before the transaction (and its connection) begins. A write that waits longer than ten seconds
  * answers 503, so a flood of writes can neither exhaust the connection pool nor starve reads.
- * When the outermost write returns (its transaction committed or rolled back), the gate advances the
- * {@link WriteGeneration}, so that no cached read from before the write is served after its answer.
  */
 @SerializedWrite
 @Interceptor
@@ -29,9 +26,6 @@ public class WriteGate {
     /** Whether this thread already passed the gate: a write calling another (PATCH calls PUT) must not wait for itself. */
     private final ThreadLocal<Boolean> inside = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
-    @Inject
-    WriteGeneration generation;
-
     @AroundInvoke
     Object passOneAtATime(InvocationContext invocation) throws Exception {
         if (inside.get()) {
@@ -44,7 +38,6 @@ public class WriteGate {
         try {
             return invocation.proceed();
         } finally {
-            generation.advance();
             inside.set(Boolean.FALSE);
             permits.release();
         }

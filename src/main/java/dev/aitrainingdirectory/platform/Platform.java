@@ -1,10 +1,9 @@
 package dev.aitrainingdirectory.platform;
 
 import dev.aitrainingdirectory.eligibility.Eligibility;
-import dev.aitrainingdirectory.listing.TaskType;
-import dev.aitrainingdirectory.params.ParameterReader;
 import dev.aitrainingdirectory.paytier.PayTier;
 import dev.aitrainingdirectory.persistence.SearchText;
+import dev.aitrainingdirectory.persistence.Slugs;
 import dev.aitrainingdirectory.persistence.SortKey;
 import dev.aitrainingdirectory.persistence.TimestampedEntity;
 import jakarta.persistence.CascadeType;
@@ -98,7 +97,7 @@ public class Platform extends TimestampedEntity {
 
     public static Optional<Platform> findBySlug(String slug) {
         // A string that is no slug names nothing, and may hold what a database cannot compare (NUL).
-        if (slug == null || !ParameterReader.isSlug(slug)) {
+        if (slug == null || !Slugs.isSlug(slug)) {
             return Optional.empty();
         }
         return find("slug", slug).firstResultOptional();

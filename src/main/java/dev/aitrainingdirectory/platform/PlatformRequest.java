@@ -1,7 +1,6 @@
 package dev.aitrainingdirectory.platform;
 
 import dev.aitrainingdirectory.eligibility.EligibilityRules;
-import dev.aitrainingdirectory.listing.TaskType;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

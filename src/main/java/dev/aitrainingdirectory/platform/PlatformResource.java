@@ -6,32 +6,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aitrainingdirectory.http.EntityTags;
 import dev.aitrainingdirectory.http.MergePatch;
 import dev.aitrainingdirectory.http.Responses;
+import dev.aitrainingdirectory.paging.Page;
+import dev.aitrainingdirectory.paging.PageLinks;
+import dev.aitrainingdirectory.problem.ProblemException;
 import dev.aitrainingdirectory.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.core.HttpHeaders;
-import java.io.IOException;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import dev.aitrainingdirectory.paging.Page;
-import dev.aitrainingdirectory.paging.PageLinks;
-import dev.aitrainingdirectory.problem.ProblemException;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -40,7 +38,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -87,7 +87,7 @@ public class PlatformResource {
             @Context Request request) {
         Platform platform = Platform.findBySlug(slug)
                 .orElseThrow(() -> ProblemException.notFound("No platform has the slug '" + slug + "'."));
-        long openListings = search.openListings(List.of(platform.id)).getOrDefault(platform.id, 0L);
+        long openListings = search.openListings(platform);
         return EntityTags.conditionalGet(request, EntityTags.of(platform.version, openListings),
                 () -> PlatformResponse.of(platform, openListings));
     }
@@ -192,7 +192,7 @@ public class PlatformResource {
     }
 
     private RestResponse<PlatformResponse> written(Platform platform) {
-        long openListings = search.openListings(List.of(platform.id)).getOrDefault(platform.id, 0L);
+        long openListings = search.openListings(platform);
         return Responses.ok(EntityTags.of(platform.version, openListings), PlatformResponse.of(platform, openListings));
     }
 }

@@ -1,7 +1,6 @@
 package dev.aitrainingdirectory.platform;
 
 import dev.aitrainingdirectory.eligibility.EligibilityRules;
-import dev.aitrainingdirectory.listing.TaskType;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

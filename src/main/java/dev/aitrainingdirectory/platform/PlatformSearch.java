@@ -1,18 +1,16 @@
 package dev.aitrainingdirectory.platform;
 
 import dev.aitrainingdirectory.eligibility.EligibilitySql;
-import dev.aitrainingdirectory.listing.ListingCriteria;
-import dev.aitrainingdirectory.listing.TaskType;
 import dev.aitrainingdirectory.paging.Page;
 import dev.aitrainingdirectory.paging.PageRequest;
 import dev.aitrainingdirectory.params.ParameterReader;
 import dev.aitrainingdirectory.paytier.PayTier;
 import dev.aitrainingdirectory.persistence.SortKey;
 import dev.aitrainingdirectory.persistence.SqlFilter;
-import dev.aitrainingdirectory.persistence.TimestampedEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,21 +23,24 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class PlatformSearch {
 
-    /** A validated platform list request. */
+    /** A validated platform list request; {@code orderBy} null for the order by open listings. */
     public record Request(SqlFilter filter, String orderBy, PageRequest page) {
     }
 
-    private static final String OPEN_LISTINGS = "(select count(*) from task_listing l where l.platform_id = p.id and "
-            + ListingCriteria.OPEN + ")";
+    /** The order by open listings, which the listing search counts: applied here, after the database's filter. */
+    private static final String BY_OPEN_LISTINGS = "-openListings";
+    private static final String BY_SLUG = SortKey.slugOrder("p.slug");
 
     private static final Map<String, String> ORDERS = orders();
 
     @Inject
     EntityManager entityManager;
+    @Inject
+    OpenListingCounts openListingCounts;
 
     public Request parse(PlatformSearchParams params) {
         ParameterReader reader = new ParameterReader();
-        SqlFilter filter = new SqlFilter().bind("now", TimestampedEntity.now());
+        SqlFilter filter = new SqlFilter();
         filter.andContainsWords("p.search_text", reader.words("q", params.q));
         String country = reader.country("country", params.country);
         if (country != null) {
@@ -77,6 +78,9 @@ public class PlatformSearch {
             filter.and("p.assessment_required = :assessmentRequired", "assessmentRequired", assessmentRequired);
         }
         String orderBy = reader.sort(params.sort, ORDERS, ORDERS.get("name"));
+        if (BY_OPEN_LISTINGS.equals(orderBy)) {
+            orderBy = null;
+        }
         PageRequest page = reader.pageRequest(params.page, params.size);
         reader.requireValid();
         return new Request(filter, orderBy, page);
@@ -84,9 +88,20 @@ public class PlatformSearch {
 
     public Page<PlatformResponse> search(Request request) {
         SqlFilter filter = request.filter();
+        Map<String, Long> open = openListingCounts.bySlug();
         long total = filter.number(entityManager, "select count(*) from platform p" + filter.where());
         List<Long> ids = List.of();
-        if (request.page().offset() < total) {
+        if (request.orderBy() == null) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> all = filter.createQuery(entityManager, "select p.id, p.slug from platform p" + filter.where()
+                    + " order by " + BY_SLUG).getResultList();
+            ids = all.stream()
+                    .sorted(Comparator.comparingLong((Object[] row) -> open.getOrDefault((String) row[1], 0L)).reversed())
+                    .skip(request.page().offset())
+                    .limit(request.page().size())
+                    .map(row -> ((Number) row[0]).longValue())
+                    .toList();
+        } else if (request.page().offset() < total) {
             @SuppressWarnings("unchecked")
             List<Number> found = filter.createQuery(entityManager,
                             "select p.id from platform p" + filter.where() + " order by " + request.orderBy())
@@ -100,33 +115,21 @@ public class PlatformSearch {
             Platform.<Platform>list("select p from Platform p join fetch p.eligibility where p.id in ?1", ids)
                     .forEach(platform -> byId.put(platform.id, platform));
         }
-        Map<Long, Long> open = openListings(ids);
         List<PlatformResponse> items = ids.stream().map(byId::get).filter(Objects::nonNull)
-                .map(platform -> PlatformResponse.of(platform, open.getOrDefault(platform.id, 0L))).toList();
+                .map(platform -> PlatformResponse.of(platform, open.getOrDefault(platform.slug, 0L))).toList();
         return Page.of(items, request.page(), total, null);
     }
 
-    /** How many open listings each of these platforms has. */
-    public Map<Long, Long> openListings(List<Long> platformIds) {
-        Map<Long, Long> counts = new HashMap<>();
-        if (platformIds.isEmpty()) {
-            return counts;
-        }
-        SqlFilter filter = new SqlFilter().bind("now", TimestampedEntity.now()).and(ListingCriteria.OPEN)
-                .and("l.platform_id in (:platformIds)", "platformIds", platformIds);
-        for (Object[] row : filter.rows(entityManager,
-                "select l.platform_id, count(*) from task_listing l" + filter.where() + " group by l.platform_id")) {
-            counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
-        }
-        return counts;
+    /** How many open listings a platform has. */
+    public long openListings(Platform platform) {
+        return openListingCounts.bySlug().getOrDefault(platform.slug, 0L);
     }
 
     private static Map<String, String> orders() {
         Map<String, String> orders = new LinkedHashMap<>();
-        String bySlug = SortKey.slugOrder("p.slug");
-        orders.put("name", "p.name_sort_key, " + bySlug);
-        orders.put("-openListings", OPEN_LISTINGS + " desc, " + bySlug);
-        orders.put("-updatedAt", "p.updated_at desc, " + bySlug);
+        orders.put("name", "p.name_sort_key, " + BY_SLUG);
+        orders.put(BY_OPEN_LISTINGS, BY_OPEN_LISTINGS);
+        orders.put("-updatedAt", "p.updated_at desc, " + BY_SLUG);
         return orders;
     }
 }

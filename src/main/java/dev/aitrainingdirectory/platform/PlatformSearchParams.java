@@ -1,6 +1,5 @@
 package dev.aitrainingdirectory.platform;
 
-import dev.aitrainingdirectory.listing.TaskType;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.Explode;

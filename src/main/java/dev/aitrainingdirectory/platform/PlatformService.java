@@ -7,18 +7,16 @@ import dev.aitrainingdirectory.eligibility.EligibilityRules;
 import dev.aitrainingdirectory.eligibility.EligibilityValidation;
 import dev.aitrainingdirectory.http.EntityTags;
 import dev.aitrainingdirectory.http.MergePatch;
-import dev.aitrainingdirectory.listing.ListingService;
-import dev.aitrainingdirectory.listing.TaskListing;
-import dev.aitrainingdirectory.listing.TaskType;
 import dev.aitrainingdirectory.paytier.PayTier;
+import dev.aitrainingdirectory.persistence.SerializedWrite;
 import dev.aitrainingdirectory.persistence.TimestampedEntity;
 import dev.aitrainingdirectory.problem.BodyValidator;
 import dev.aitrainingdirectory.problem.FieldError;
 import dev.aitrainingdirectory.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import dev.aitrainingdirectory.persistence.SerializedWrite;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -34,7 +32,7 @@ public class PlatformService {
     @Inject
     BodyValidator validator;
     @Inject
-    ListingService listings;
+    Event<PlatformChanged> changed;
     @Inject
     EntityManager entityManager;
     @Inject
@@ -77,7 +75,7 @@ public class PlatformService {
         platform.eligibility.replaceWith(request.eligibility());
         flush();
         if (listingsChange) {
-            listings.platformChanged(platform);
+            changed.fire(new PlatformChanged(platform));
         }
         return platform;
     }
@@ -97,7 +95,9 @@ public class PlatformService {
     public void delete(String slug, String ifMatch) {
         Platform platform = load(slug);
         EntityTags.requireCurrent(ifMatch, platform.version);
-        long listingCount = TaskListing.countByPlatform(platform);
+        // Counted by table, not through the listing entity: listings build on platforms, not platforms on them.
+        long listingCount = ((Number) entityManager.createNativeQuery("select count(*) from task_listing where platform_id = :platform")
+                .setParameter("platform", platform.id).getSingleResult()).longValue();
         if (listingCount > 0) {
             throw ProblemException.conflict("The platform '" + slug + "' still has " + listingCount
                     + " listings (of any status); delete them first.");

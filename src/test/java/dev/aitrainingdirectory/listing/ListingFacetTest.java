@@ -8,6 +8,7 @@ import static dev.aitrainingdirectory.support.DirectoryFixture.worldwide;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aitrainingdirectory.platform.TaskType;
 import dev.aitrainingdirectory.support.Api;
 import dev.aitrainingdirectory.support.DirectoryFixture;
 import io.quarkus.test.junit.QuarkusTest;

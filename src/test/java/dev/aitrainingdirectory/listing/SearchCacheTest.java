@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The search's fast path, as a client sees it: tags, revalidation, and never a stale answer after a write. */
+/** The search's fast path, as a client sees it: tags, revalidation, and never a stale answer after a write or an expiry. */
 @QuarkusTest
 class SearchCacheTest {
 
@@ -37,6 +38,10 @@ class SearchCacheTest {
     DirectoryFixture fixture;
     @Inject
     SearchCache cache;
+
+    /** A head of the change log far from the real one, so these keys never meet the service's own. */
+    private static final long HEAD = 1L << 50;
+    private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
 
     private String platform;
 
@@ -51,14 +56,14 @@ class SearchCacheTest {
         Response first = search(Map.of("platform", platform));
         first.then().statusCode(200)
                 .header("ETag", matchesPattern("^\"[0-9a-f]+\"$"))
-                .header("Cache-Control", equalTo("public, max-age=0, s-maxage=5"))
+                .header("Cache-Control", equalTo("public, no-cache"))
                 .body("totalItems", equalTo(1));
 
         given().queryParam("platform", platform).header("If-None-Match", first.header("ETag"))
                 .when().get("/api/listings")
                 .then().statusCode(304).body(emptyString())
                 .header("ETag", equalTo(first.header("ETag")))
-                .header("Cache-Control", equalTo("public, max-age=0, s-maxage=5"));
+                .header("Cache-Control", equalTo("public, no-cache"));
         given().queryParam("platform", platform).header("If-None-Match", "\"0123abcd\"")
                 .when().get("/api/listings").then().statusCode(200).body("items[0].title", equalTo("Rate Python answers"));
     }
@@ -116,10 +121,10 @@ class SearchCacheTest {
         try {
             List<Future<SearchCache.Answer>> answers = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                answers.add(clients.submit(() -> cache.answer(query, () -> {
+                answers.add(clients.submit(() -> cache.answer(HEAD, query, NOW, () -> {
                     searches.incrementAndGet();
                     await(release);
-                    return SearchCache.Answer.of("{\"items\":[]}", 0, 0);
+                    return SearchCache.Answer.of("{\"items\":[]}", 0, 0, Instant.MAX);
                 })));
             }
             Thread.sleep(200);
@@ -134,10 +139,24 @@ class SearchCacheTest {
 
         Map<String, List<String>> rejected = Map.of("q", List.of(DirectoryFixture.unique("rejected")));
         ProblemException problem = new ProblemException(400, "bad");
-        assertThatThrownBy(() -> cache.answer(rejected, () -> {
+        assertThatThrownBy(() -> cache.answer(HEAD, rejected, NOW, () -> {
             throw problem;
         })).isSameAs(problem);
-        assertThat(cache.answer(rejected, () -> SearchCache.Answer.of("{}", 0, 0)).json()).isEqualTo("{}");
+        assertThat(cache.answer(HEAD, rejected, NOW, () -> SearchCache.Answer.of("{}", 0, 0, Instant.MAX)).json()).isEqualTo("{}");
+    }
+
+    @Test
+    void anAnswerIsKeptPerHeadOfTheChangeLogAndDroppedWhenAListingItCouldShowExpires() {
+        Map<String, List<String>> query = Map.of("q", List.of(DirectoryFixture.unique("expiring")));
+        Instant expiry = NOW.plusSeconds(60);
+        AtomicInteger searches = new AtomicInteger();
+        java.util.function.Supplier<SearchCache.Answer> search = () -> SearchCache.Answer.of(
+                "{\"n\":" + searches.incrementAndGet() + "}", 0, 0, expiry);
+
+        assertThat(cache.answer(HEAD, query, NOW, search).json()).isEqualTo("{\"n\":1}");
+        assertThat(cache.answer(HEAD, query, expiry.minusNanos(1000), search).json()).as("kept until the expiry").isEqualTo("{\"n\":1}");
+        assertThat(cache.answer(HEAD + 1, query, NOW, search).json()).as("a newer head misses").isEqualTo("{\"n\":2}");
+        assertThat(cache.answer(HEAD, query, expiry, search).json()).as("at the expiry, searched again").isEqualTo("{\"n\":3}");
     }
 
     private static void await(CountDownLatch latch) {

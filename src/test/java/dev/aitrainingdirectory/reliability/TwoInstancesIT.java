@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two instances of the packaged service on different ports sharing one PostgreSQL: a write through
- * one is read through the other, and two conflicting updates through the two end with one 412.
+ * one is read, and found by the very next search, through the other, and two conflicting updates
+ * through the two end with one 412.
  */
 class TwoInstancesIT {
 
@@ -59,7 +60,40 @@ class TwoInstancesIT {
             assertThat(afterOne).isEqualTo(afterTwo);
             assertThat(afterOne.get("version").asLong()).isEqualTo(1);
             assertThat(afterOne.get("title").asText()).isEqualTo(viaOne.get() == 200 ? "Edited through one" : "Edited through two");
+
+            // Each search through one instance holds the write just made through the other: no time to live, no retry.
+            for (int round = 0; round < 40; round++) {
+                PackagedService writer = round % 2 == 0 ? one : two;
+                PackagedService reader = round % 2 == 0 ? two : one;
+                String word = "visible" + round + "x" + System.nanoTime();
+                HttpResponse<String> written = writer.send(HttpRequest.newBuilder(writer.uri("/api/listings"))
+                        .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(listing(word, "Found through the other " + word))));
+                assertThat(written.statusCode()).as(written.body()).isEqualTo(201);
+                JsonNode found = JSON.readTree(reader.get("/api/listings?q=" + word));
+                assertThat(found.get("totalItems").asLong()).as("round %d", round).isEqualTo(1);
+                assertThat(found.get("items").get(0).get("title").asText()).isEqualTo("Found through the other " + word);
+            }
+
+            // A whole import through one is in the next search through the other.
+            String batch = "batch" + System.nanoTime();
+            StringBuilder listings = new StringBuilder("{\"listings\":[");
+            for (int row = 0; row < 1000; row++) {
+                listings.append(row == 0 ? "" : ",").append(listing(batch + "-" + row, "Imported " + batch));
+            }
+            HttpResponse<String> imported = one.send(HttpRequest.newBuilder(one.uri("/api/listings/import"))
+                    .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(listings.append("]}").toString())));
+            assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+            assertThat(JSON.readTree(two.get("/api/listings?q=" + batch)).get("totalItems").asLong()).isEqualTo(1000);
         }
+    }
+
+    private static String listing(String externalId, String title) {
+        return "{\"platform\":\"outlier\",\"externalId\":\"" + externalId + "\",\"title\":\"" + title
+                + "\",\"description\":\"Shared database.\",\"taskType\":\"RESPONSE_RATING\",\"payTier\":"
+                + "\"general-writing\",\"status\":\"OPEN\",\"applyUrl\":\"https://outlier.ai\",\"postedAt\":"
+                + "\"2026-11-27T00:00:00Z\"}";
     }
 
     private static String[] properties() {

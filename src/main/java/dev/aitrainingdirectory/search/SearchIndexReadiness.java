@@ -1,4 +1,4 @@
-package dev.aitrainingdirectory.listing;
+package dev.aitrainingdirectory.search;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,9 +7,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready once the first search index has been built (or its build has failed, or it is turned off): until
- * then every search reads the database, which at a million listings takes seconds. Later rebuilds do
- * not make an instance unready; searches read the database meanwhile.
+ * Ready once the search index has been current with the change log since the start: built, when it was
+ * empty or could not be used, or caught up from its last commit. Until then searches would wait for it.
  */
 @Readiness
 @ApplicationScoped
@@ -21,8 +20,9 @@ public class SearchIndexReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("Search index")
-                .status(index.firstBuildDone())
+                .status(index.ready())
                 .withData("listings", index.size())
+                .withData("changeLogSeq", index.searchable())
                 .build();
     }
 }

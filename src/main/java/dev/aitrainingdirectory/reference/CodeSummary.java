@@ -1,4 +1,4 @@
-package dev.aitrainingdirectory.eligibility;
+package dev.aitrainingdirectory.reference;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

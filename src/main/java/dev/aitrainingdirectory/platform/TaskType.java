@@ -1,4 +1,4 @@
-package dev.aitrainingdirectory.listing;
+package dev.aitrainingdirectory.platform;
 
 /** The shape of a piece of AI-training work. */
 public enum TaskType {

@@ -1,12 +1,10 @@
-package dev.aitrainingdirectory.eligibility;
+package dev.aitrainingdirectory.reference;
 
-import dev.aitrainingdirectory.listing.ListingCriteria;
+import dev.aitrainingdirectory.eligibility.IsoCodes;
 import dev.aitrainingdirectory.paging.ItemList;
-import dev.aitrainingdirectory.persistence.SqlFilter;
-import dev.aitrainingdirectory.persistence.TimestampedEntity;
+import dev.aitrainingdirectory.search.ListingSearchEngine;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -26,10 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "500", ref = "InternalServerError")
 public class EligibilityResource {
 
-    private static final String LISTINGS = "task_listing l";
-
     @Inject
-    EntityManager entityManager;
+    ListingSearchEngine engine;
 
     @GET
     @Path("countries")
@@ -39,9 +35,7 @@ public class EligibilityResource {
                     + " qualifies for and the platforms they are on. Not paged.")
     @APIResponse(responseCode = "200", description = "Every country.")
     public ItemList<CodeSummary> listCountries() {
-        return summaries(IsoCodes.countries(),
-                EligibilitySql.countCountries(entityManager, LISTINGS, openListings(), "l.effective_eligibility_id", "l.worldwide",
-                        "l.platform_id"));
+        return summaries(IsoCodes.countries(), engine.countries());
     }
 
     @GET
@@ -52,19 +46,15 @@ public class EligibilityResource {
                     + " platforms they are on. Not paged.")
     @APIResponse(responseCode = "200", description = "Every language.")
     public ItemList<CodeSummary> listLanguages() {
-        return summaries(IsoCodes.languages(),
-                EligibilitySql.countLanguages(entityManager, LISTINGS, openListings(), "l.effective_eligibility_id", "l.platform_id"));
+        return summaries(IsoCodes.languages(), engine.languages());
     }
 
-    private static SqlFilter openListings() {
-        return new SqlFilter().bind("now", TimestampedEntity.now()).and(ListingCriteria.OPEN);
-    }
-
-    private static ItemList<CodeSummary> summaries(SortedMap<String, String> names, Map<String, EligibilitySql.CodeCount> counts) {
-        EligibilitySql.CodeCount none = new EligibilitySql.CodeCount(0, 0);
+    private static ItemList<CodeSummary> summaries(SortedMap<String, String> names,
+            Map<String, ListingSearchEngine.CodeCount> counts) {
+        ListingSearchEngine.CodeCount none = new ListingSearchEngine.CodeCount(0, 0);
         return new ItemList<>(names.entrySet().stream().map(entry -> {
-            EligibilitySql.CodeCount count = counts.getOrDefault(entry.getKey(), none);
-            return new CodeSummary(entry.getKey(), entry.getValue(), count.count(), count.groups());
+            ListingSearchEngine.CodeCount count = counts.getOrDefault(entry.getKey(), none);
+            return new CodeSummary(entry.getKey(), entry.getValue(), count.count(), count.platforms());
         }).toList());
     }
 }

@@ -1,0 +1,196 @@
+package dev.aitrainingdirectory.search;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aitrainingdirectory.listing.ListingChangeLog;
+import dev.aitrainingdirectory.listing.ListingFacet;
+import dev.aitrainingdirectory.listing.ListingFinder;
+import dev.aitrainingdirectory.listing.ListingResponse;
+import dev.aitrainingdirectory.listing.ListingSearch;
+import dev.aitrainingdirectory.listing.ListingSort;
+import dev.aitrainingdirectory.listing.ListingStatus;
+import dev.aitrainingdirectory.listing.ListingSuggestion;
+import dev.aitrainingdirectory.paging.FacetValue;
+import dev.aitrainingdirectory.paging.Page;
+import dev.aitrainingdirectory.paytier.ObservedPay;
+import dev.aitrainingdirectory.paytier.PayTier;
+import dev.aitrainingdirectory.paytier.PayTierObservations;
+import dev.aitrainingdirectory.persistence.TimestampedEntity;
+import dev.aitrainingdirectory.platform.OpenListingCounts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+
+/**
+ * Every listing search, and every figure derived from listings, answered from the {@link ListingIndex}:
+ * the page (its listings read from the index's stored JSON), its total, its facets, suggestions, and
+ * the counts other resources show (platforms' open listings, tiers' observed pay, countries' and
+ * languages' open work).
+ */
+@ApplicationScoped
+public class ListingSearchEngine implements ListingFinder, OpenListingCounts, PayTierObservations {
+
+    private static final Comparator<FacetValue> LARGEST_FIRST =
+            Comparator.comparingLong(FacetValue::count).reversed().thenComparing(FacetValue::value);
+
+    /** How many open listings name a code (a country they may be done from, a language they require), on how many platforms. */
+    public record CodeCount(long count, long platforms) {
+    }
+
+    @Inject
+    ListingIndex index;
+    @Inject
+    ListingChangeLog changeLog;
+    @Inject
+    ObjectMapper objectMapper;
+
+    /** The figures over all open listings, as last counted; recounted when the index or the time moves past them. */
+    private final AtomicReference<OpenListingSummary> summary = new AtomicReference<>();
+
+    @Override
+    public Found search(ListingSearch.Request request, long head) {
+        Instant now = TimestampedEntity.now();
+        return index.read(head, (searcher, seq) -> search(searcher, request, now));
+    }
+
+    private Found search(IndexSearcher searcher, ListingSearch.Request request, Instant now) throws IOException {
+        ListingQueries.Clauses clauses = ListingQueries.of(request.criteria(), now, searcher.getIndexReader());
+        ListingSort order = request.sort() != null ? request.sort()
+                : clauses.text() != null ? ListingSort.RELEVANCE : ListingSort.NEWEST;
+        Sort sort = ListingQueries.sort(order);
+        long offset = request.page().offset();
+        int wanted = (int) Math.min(offset + request.page().size(), Math.max(1, searcher.getIndexReader().maxDoc()));
+        TopFieldCollectorManager top = new TopFieldCollectorManager(sort, Math.max(1, wanted), null, Integer.MAX_VALUE);
+        Set<ListingFacet> facets = request.facets();
+        long total;
+        TopDocs found;
+        Map<String, List<FacetValue>> facetValues = null;
+        if (facets.isEmpty()) {
+            found = searcher.search(clauses.all(), top);
+            total = found.totalHits.value();
+        } else {
+            Map<ListingFacet, Query> counted = new LinkedHashMap<>();
+            clauses.byFacet().forEach((facet, filter) -> {
+                if (facets.contains(facet)) {
+                    counted.put(facet, filter);
+                }
+            });
+            FacetSearch.Result result = searcher.search(clauses.baseOf(counted.keySet()),
+                    new FacetSearch(searcher, counted, facets, top, ListingFields.micros(now)));
+            found = result.top();
+            total = result.total();
+            facetValues = new LinkedHashMap<>();
+            for (ListingFacet facet : facets) {
+                Map<String, Long> counts = result.counter().counts(facet);
+                List<FacetValue> values = counts.entrySet().stream()
+                        .filter(entry -> facet == ListingFacet.PAY || entry.getValue() > 0)
+                        .map(entry -> new FacetValue(entry.getKey(), entry.getValue()))
+                        .toList();
+                facetValues.put(facet.parameterName(), facet == ListingFacet.PAY ? values
+                        : values.stream().sorted(LARGEST_FIRST).toList());
+            }
+        }
+        List<ListingResponse> items = new ArrayList<>();
+        ScoreDoc[] hits = found.scoreDocs;
+        for (long position = offset; position < hits.length; position++) {
+            items.add(listing(searcher, hits[(int) position].doc, now));
+        }
+        Page<ListingResponse> page = Page.of(items, request.page(), total, facetValues);
+        return new Found(page, stableUntil(searcher, now));
+    }
+
+    /** A listing's answer as the index stores it, closed when it has passed its expiry since. */
+    private ListingResponse listing(IndexSearcher searcher, int doc, Instant now) throws IOException {
+        String json = searcher.storedFields().document(doc, Set.of(ListingFields.JSON)).get(ListingFields.JSON);
+        return objectMapper.readValue(json, ListingResponse.class).at(now);
+    }
+
+    /**
+     * The first time after {@code now} at which a listing that is not CLOSED reaches its expiry: until then,
+     * the same searcher answers every search the same way.
+     */
+    private static Instant stableUntil(IndexSearcher searcher, Instant now) throws IOException {
+        long nowMicros = ListingFields.micros(now);
+        Query expiring = new BooleanQuery.Builder()
+                .add(LongField.newRangeQuery(ListingFields.EXPIRES_AT, nowMicros + 1, ListingFields.NEVER - 1), Occur.FILTER)
+                .add(KeywordField.newExactQuery(ListingFields.STATUS, ListingStatus.CLOSED.name()),
+                        Occur.MUST_NOT)
+                .build();
+        TopDocs first = searcher.search(expiring, 1,
+                new Sort(new SortedNumericSortField(ListingFields.EXPIRES_AT, SortField.Type.LONG)));
+        if (first.scoreDocs.length == 0) {
+            return Instant.MAX;
+        }
+        long micros = (Long) ((FieldDoc) first.scoreDocs[0]).fields[0];
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+    }
+
+    @Override
+    public List<ListingSuggestion> suggest(String text, int limit, long head) {
+        Instant now = TimestampedEntity.now();
+        OpenListingSummary open = summary(head, now);
+        return index.read(head, (searcher, seq) -> Suggestions.of(searcher, text, limit, now, open.platformNames(),
+                open.openByPlatform()));
+    }
+
+    @Override
+    public Map<String, Long> bySlug() {
+        return summary(changeLog.head(), TimestampedEntity.now()).openByPlatform();
+    }
+
+    @Override
+    public ObservedPay observe(PayTier tier) {
+        return summary(changeLog.head(), TimestampedEntity.now()).observed(tier.slug);
+    }
+
+    /** Per country code, the open listings a contributor living there qualifies for, and their platforms. */
+    public Map<String, CodeCount> countries() {
+        return summary(changeLog.head(), TimestampedEntity.now()).countries();
+    }
+
+    /** Per language code, the open listings that require it, and their platforms. */
+    public Map<String, CodeCount> languages() {
+        return summary(changeLog.head(), TimestampedEntity.now()).languages();
+    }
+
+    /** Whether the index has been current since the start, so a count does not wait for its build. */
+    public boolean ready() {
+        return index.ready();
+    }
+
+    /** Every listing by the status clients see now, all of them counted (for the metrics). */
+    public Map<ListingStatus, Long> statuses() {
+        return summary(changeLog.head(), TimestampedEntity.now()).statuses();
+    }
+
+    private OpenListingSummary summary(long head, Instant now) {
+        OpenListingSummary known = summary.get();
+        if (known != null && known.seq() >= head && now.isBefore(known.stableUntil()) && !now.isBefore(known.countedAt())) {
+            return known;
+        }
+        OpenListingSummary counted = index.read(head, (searcher, seq) ->
+                OpenListingSummary.count(searcher, seq, now, stableUntil(searcher, now)));
+        summary.set(counted);
+        return counted;
+    }
+}
