@@ -120,7 +120,7 @@ public class ListingResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public ItemList<ListingSuggestion> suggestListings(
             @Parameter(description = "The text typed so far.", required = true,
-                    schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200), example = "cod")
+                    schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200, pattern = "\\S"), example = "cod")
             @QueryParam("q") List<String> q,
             @Parameter(description = "At most this many completions.", schema = @Schema(type = SchemaType.INTEGER,
                     format = "int32", minimum = "1", maximum = "10", defaultValue = "10")) @QueryParam("limit") List<String> limit) {
