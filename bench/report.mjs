@@ -75,8 +75,8 @@ if (sizes.length > 1) {
 }
 
 out.push("", "### The search index", "");
-out.push("| database | listings | full build ms | ready after a restart, ms (≤ 15,000 at 1M) | live heap MiB (≤ 150 at 1M) | live heap per listing, bytes | 1,000 imported through one, found on another after ms (≤ 1,000) |",
-  "|---|---:|---:|---:|---:|---:|---:|");
+out.push("| database | listings | full build ms | ready after a restart, ms (≤ 15,000 at 1M) | live heap MiB (≤ 150 at 1M) | live heap per listing, bytes | index on disk per listing, bytes | 1,000 imported through one, found on another after ms (≤ 1,000) |",
+  "|---|---:|---:|---:|---:|---:|---:|---:|");
 for (const db of dbs) {
   for (const size of sizes) {
     const build = find(db, size, "index-build"), restart = find(db, size, "restart"), heap = find(db, size, "heap");
@@ -85,6 +85,7 @@ for (const db of dbs) {
     const heapMb = heap?.liveKb != null ? heap.liveKb / 1024 : null;
     out.push(`| ${db} | ${sizeName(size)} | ${number(build?.ms)} | ${number(restart?.readyMs)}${size >= 1000000 ? ` ${verdict(restart?.readyMs, (x) => x <= 15000)}` : ""} `
       + `| ${number(heapMb)}${size >= 1000000 ? ` ${verdict(heapMb, (x) => x <= 150)}` : ""} | ${heap?.liveKb != null ? number(heap.liveKb * 1024 / size) : "–"} `
+      + `| ${build?.indexBytes != null ? number(build.indexBytes / size) : "–"} `
       + `| ${visible ? `${number(visible.visibleMs)} ${verdict(visible.visibleMs, (x) => x <= 1000 && visible.found === 1000)} (import ${number(visible.importMs)} ms, ${visible.searches} search${visible.searches === 1 ? "" : "es"})` : "–"} |`);
   }
 }

@@ -315,8 +315,9 @@ for db in $dbs; do
     start_service "$db" "$dir" -Ddirectory.example-data=false
     ready_ms=$(wait_for /q/health/ready) || { fail "$db $size: the service did not start"; stop_service; continue; }
     build_ms=$(grep -o 'Search index built: [0-9]* listings in [0-9]* ms' "$dir/service.log" | tail -1 | sed 's/.* in \([0-9]*\) ms/\1/')
-    record "{\"db\":\"$db\",\"size\":$size,\"step\":\"index-build\",\"ms\":${build_ms:-null},\"readyMs\":$ready_ms}"
-    log "$db $size: search index built in ${build_ms:-?} ms, ready after $ready_ms ms"
+    index_bytes=$(du -sb "$dir/search-index" | cut -f1)
+    record "{\"db\":\"$db\",\"size\":$size,\"step\":\"index-build\",\"ms\":${build_ms:-null},\"readyMs\":$ready_ms,\"indexBytes\":$index_bytes}"
+    log "$db $size: search index built in ${build_ms:-?} ms ($index_bytes bytes on disk), ready after $ready_ms ms"
     base="http://127.0.0.1:$port"
     limit=$(limit_path)
     export BENCH_PLATFORMS

@@ -142,11 +142,6 @@ final class ListingQueries {
         return all.build();
     }
 
-    /** Whether {@code text} holds a word a search can match. */
-    static boolean hasWords(String text) {
-        return text != null && !TextAnalysis.terms(TextAnalysis.STEMMED, text).isEmpty();
-    }
-
     /** Open at {@code now}, as clients see it: OPEN and not past the expiry. */
     static Query open(Instant now) {
         return status(EnumSet.of(ListingStatus.OPEN), now);

@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
@@ -64,8 +65,21 @@ public class ListingSearchEngine implements ListingFinder, OpenListingCounts, Pa
     @Inject
     ObjectMapper objectMapper;
 
+    /**
+     * Until when the answers of one reader of the index stay the same: found at {@code from}, valid while the
+     * reader is the same and the time is in {@code [from, until)}, as no listing reaches its expiry in between.
+     */
+    private record Stable(IndexReader reader, Instant from, Instant until) {
+
+        boolean holds(IndexReader current, Instant now) {
+            return reader == current && !now.isBefore(from) && now.isBefore(until);
+        }
+    }
+
     /** The figures over all open listings, as last counted; recounted when the index or the time moves past them. */
     private final AtomicReference<OpenListingSummary> summary = new AtomicReference<>();
+    /** The last reader's stability, so that a search does not look for the next expiry again. */
+    private final AtomicReference<Stable> stable = new AtomicReference<>();
 
     @Override
     public Found search(ListingSearch.Request request, long head) {
@@ -129,7 +143,17 @@ public class ListingSearchEngine implements ListingFinder, OpenListingCounts, Pa
      * The first time after {@code now} at which a listing that is not CLOSED reaches its expiry: until then,
      * the same searcher answers every search the same way.
      */
-    private static Instant stableUntil(IndexSearcher searcher, Instant now) throws IOException {
+    private Instant stableUntil(IndexSearcher searcher, Instant now) throws IOException {
+        Stable known = stable.get();
+        if (known != null && known.holds(searcher.getIndexReader(), now)) {
+            return known.until();
+        }
+        Instant until = nextExpiry(searcher, now);
+        stable.set(new Stable(searcher.getIndexReader(), now, until));
+        return until;
+    }
+
+    private static Instant nextExpiry(IndexSearcher searcher, Instant now) throws IOException {
         long nowMicros = ListingFields.micros(now);
         Query expiring = new BooleanQuery.Builder()
                 .add(LongField.newRangeQuery(ListingFields.EXPIRES_AT, nowMicros + 1, ListingFields.NEVER - 1), Occur.FILTER)
