@@ -1,13 +1,24 @@
 package dev.aitrainingdirectory.listing;
 
 import dev.aitrainingdirectory.persistence.TimestampedEntity;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 /**
  * The log behind {@code GET /api/listings/changes}: the latest change of every listing, numbered
@@ -27,6 +38,8 @@ public class ListingChangeLog {
 
     @Inject
     EntityManager entityManager;
+    @Inject
+    AgroalDataSource dataSource;
 
     /** The name under which {@link #identity()} is kept. */
     private static final String IDENTITY = "listing-change-log-id";
@@ -34,10 +47,107 @@ public class ListingChangeLog {
     /**
      * The sequence number of the last committed change: one primary-key read. Every change numbered up to
      * it has committed, so a copy that has applied the log up to here holds what the database holds.
+     * Outside a transaction (every search), concurrent callers share reads: see {@link SharedRead}.
      */
     public long head() {
-        return ((Number) entityManager.createNativeQuery("select last_seq from listing_change_counter where id = 1")
-                .getSingleResult()).longValue();
+        if (QuarkusTransaction.isActive()) {
+            return ((Number) entityManager.createNativeQuery(HEAD_SQL).getSingleResult()).longValue();
+        }
+        return heads.read(this::committedHead);
+    }
+
+    private static final String HEAD_SQL = "select last_seq from listing_change_counter where id = 1";
+
+    /** Statements of the head read that run longer than this fail (like every query; see application.properties). */
+    private static final int HEAD_TIMEOUT_SECONDS = 10;
+
+    private final SharedRead heads = new SharedRead();
+
+    private long committedHead() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(HEAD_SQL)) {
+            statement.setQueryTimeout(HEAD_TIMEOUT_SECONDS);
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("The change log's counter row is missing");
+                }
+                return row.getLong(1);
+            }
+        } catch (SQLException failed) {
+            throw new IllegalStateException("The change log's head cannot be read", failed);
+        }
+    }
+
+    /**
+     * One read shared by every caller that arrived before it started: callers arriving while a read is in
+     * flight gather in a batch, whose first member reads for all of them once the read in flight is done.
+     * Each caller so gets a value read after it arrived (it sees every change committed before its call),
+     * while under load the database answers one read per round trip instead of one per search.
+     */
+    static final class SharedRead {
+
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition idle = lock.newCondition();
+        private boolean reading;
+        private CompletableFuture<Long> gathering;
+
+        /** Whether a batch's reader waits for the read in flight (for tests). */
+        boolean readerWaiting() {
+            lock.lock();
+            try {
+                return lock.hasWaiters(idle);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        long read(LongSupplier query) {
+            CompletableFuture<Long> batch;
+            boolean reader;
+            lock.lock();
+            try {
+                reader = gathering == null;
+                if (reader) {
+                    gathering = new CompletableFuture<>();
+                }
+                batch = gathering;
+            } finally {
+                lock.unlock();
+            }
+            if (!reader) {
+                try {
+                    return batch.join();
+                } catch (CompletionException failed) {
+                    throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+                }
+            }
+            lock.lock();
+            try {
+                while (reading) {
+                    idle.awaitUninterruptibly();
+                }
+                reading = true;
+                gathering = null;
+            } finally {
+                lock.unlock();
+            }
+            try {
+                long value = query.getAsLong();
+                batch.complete(value);
+                return value;
+            } catch (RuntimeException failed) {
+                batch.completeExceptionally(failed);
+                throw failed;
+            } finally {
+                lock.lock();
+                try {
+                    reading = false;
+                    idle.signalAll();
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
     }
 
     /**
