@@ -10,7 +10,8 @@
 //
 // Distributions (from public directories and DOMAIN.md): most listings worldwide, a fifth restricted
 // to a region, a third language-gated, credentials on most domain-expert work, pay skewed toward the
-// lower tiers and the lower end of each range, 15 % pay unknown, 10 % per task, a few in EUR/GBP,
+// lower tiers and the lower end of each range, 15 % pay unknown, 10 % per task (70 % of them with minutes per task),
+// 8 % in EUR, GBP, INR, BRL or PHP, 1 in 12 hourly ones with a lower range for IN, KE, NG and PH,
 // 10 % closed and 5 % paused, postedAt spread over the nine months before 2026-11-20, some expiring
 // (always after 2027-06, so the expiry job never writes during a benchmark).
 import { createWriteStream } from "node:fs";
@@ -87,6 +88,9 @@ const CREDENTIALS = {
   accounting: "cpa", "corporate finance": "cfa", "actuarial science": "actuary-fellowship",
   "civil engineering": "pe-license", "electrical engineering": "pe-license",
 };
+// Currencies other than USD, with the illustrative rates the run sets (USD per unit).
+const RATES = [["EUR", 1.08], ["GBP", 1.27], ["INR", 0.0118], ["BRL", 0.175], ["PHP", 0.0171]];
+
 const TASK_SHAPES = {
   PREFERENCE_COMPARISON: [["Compare chatbot answers about", "Read a prompt and two model answers about {topic}, pick the better one and justify your choice."],
     ["Pick the better response on", "Choose between two AI responses on {topic} and explain what makes one more helpful."]],
@@ -189,16 +193,23 @@ function listing(index) {
   const title = `${titleStart} ${topic}${language ? ` in ${LANGUAGE_NAMES[language]}` : ""}`.slice(0, 200);
   const description = `${sentence.replace("{topic}", topic)} ${pick(CLOSINGS)} ${pick(CLOSINGS)}`
     + ` Reference ${index}.`;
-  const payKind = weighted([["hour", 72], ["unknown", 15], ["task", 10], ["foreign", 3]]);
+  const payKind = weighted([["hour", 67], ["unknown", 15], ["task", 10], ["foreign", 8]]);
   let pay;
   if (payKind === "hour" || payKind === "foreign") {
     const span = tier.max - tier.min;
     const low = tier.min + span * random() ** 2 * 0.7; // skewed to the low end
     const high = Math.min(tier.max, low + span * (0.1 + random() * 0.4));
-    pay = { min: round2(low), max: round2(Math.max(low, high)), currency: payKind === "hour" ? "USD" : pick(["EUR", "GBP"]), unit: "HOUR" };
+    const [currency, rate] = payKind === "hour" ? ["USD", 1] : pick(RATES);
+    pay = { min: round2(low / rate), max: round2(Math.max(low, high) / rate), currency, unit: "HOUR" };
+    // Some projects pay less in lower-cost countries: a range by country on 1 in 12 hourly listings.
+    if (chance(1 / 12)) {
+      const share = 0.4 + random() * 0.2;
+      pay.byCountry = [{ countries: ["IN", "KE", "NG", "PH"], min: round2(pay.min * share), max: round2(pay.max * share) }];
+    }
   } else if (payKind === "task") {
     const low = 0.5 + random() * 4;
-    pay = { min: round2(low), max: round2(low * (1 + random())), currency: "USD", unit: "TASK" };
+    pay = { min: round2(low), max: round2(low * (1 + random())), currency: "USD", unit: "TASK",
+      ...(chance(0.7) ? { minutesPerTask: 2 + Math.floor(random() * 14) } : {}) };
   }
   const postedAt = new Date(POSTED_FROM + Math.floor(random() ** 0.7 * (POSTED_TO - POSTED_FROM) / 1000) * 1000);
   const status = weighted([["OPEN", 85], ["PAUSED", 5], ["CLOSED", 10]]);
@@ -246,6 +257,12 @@ const timings = { count, seed, platforms: platformCount };
 const json = options.json ? createWriteStream(options.json) : null;
 if (json) json.write('{"listings":[\n');
 if (!jsonOnly) {
+  for (const [currency, rate] of RATES) {
+    const known = await fetch(`${baseUrl}/api/exchange-rates/${currency}`);
+    if (known.status === 404) {
+      await call("PUT", `/api/exchange-rates/${currency}`, { rate, asOf: "2026-11-30", source: "Benchmark data: illustrative rate" });
+    }
+  }
   const existingTiers = new Set((await call("GET", "/api/pay-tiers")).json.items.map((t) => t.slug));
   for (const t of TIERS.filter((t) => !existingTiers.has(t.slug))) {
     await call("POST", "/api/pay-tiers", { slug: t.slug, name: t.name, description: `Benchmark data: ${t.description}`,

@@ -2,6 +2,7 @@ package dev.aitrainingdirectory.exampledata;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aitrainingdirectory.config.DirectoryConfig;
+import dev.aitrainingdirectory.exchangerate.ExchangeRateService;
 import dev.aitrainingdirectory.listing.ListingService;
 import dev.aitrainingdirectory.paytier.PayTierService;
 import dev.aitrainingdirectory.persistence.TimestampedEntity;
@@ -38,6 +39,8 @@ public class ExampleDataLoader {
     @Inject
     ObjectMapper objectMapper;
     @Inject
+    ExchangeRateService exchangeRates;
+    @Inject
     PayTierService payTiers;
     @Inject
     PlatformService platforms;
@@ -72,11 +75,12 @@ public class ExampleDataLoader {
             return;
         }
         ExampleData data = read();
+        data.exchangeRates().forEach(rate -> exchangeRates.put(rate.currency(), null, rate));
         data.payTiers().forEach(payTiers::create);
         data.platforms().forEach(platforms::create);
         listings.importListings(data.listings());
-        LOG.infof("Loaded the example data: %d pay tiers, %d platforms, %d listings",
-                data.payTiers().size(), data.platforms().size(), data.listings().size());
+        LOG.infof("Loaded the example data: %d exchange rates, %d pay tiers, %d platforms, %d listings",
+                data.exchangeRates().size(), data.payTiers().size(), data.platforms().size(), data.listings().size());
     }
 
     private ExampleData read() {

@@ -23,6 +23,7 @@ public record ListingCriteria(
         BigDecimal minPay,
         BigDecimal maxPay,
         boolean includeUnknownPay,
+        Set<PayBasis> payBases,
         Instant postedAfter,
         Instant updatedAfter) {
 }

@@ -117,8 +117,19 @@ public final class ListingFeedWriter {
         if (pay == null) {
             return "not stated";
         }
-        String range = pay.min().compareTo(pay.max()) == 0 ? amount(pay.min()) : amount(pay.min()) + "–" + amount(pay.max());
-        return range + " " + pay.currency() + (pay.unit() == PayUnit.HOUR ? " per hour" : " per task");
+        String given = range(pay.min(), pay.max()) + " " + pay.currency() + (pay.unit() == PayUnit.HOUR ? " per hour"
+                : " per task" + (pay.minutesPerTask() == null ? "" : " of about " + amount(pay.minutesPerTask()) + " minutes"));
+        HourlyUsd hourly = pay.hourlyUsd();
+        if (hourly == null || hourly.basis() == PayBasis.PUBLISHED) {
+            return given;
+        }
+        return given + " (" + (hourly.basis() == PayBasis.ESTIMATED ? "about " : "") + range(hourly.min(), hourly.max())
+                + " USD per hour" + (hourly.rate() == null ? "" : " at " + amount(hourly.rate()) + " USD per " + pay.currency()
+                + " as of " + hourly.rateAsOf()) + ")";
+    }
+
+    private static String range(BigDecimal min, BigDecimal max) {
+        return min.compareTo(max) == 0 ? amount(min) : amount(min) + "–" + amount(max);
     }
 
     private static String amount(BigDecimal amount) {

@@ -67,19 +67,28 @@ public abstract class ListingFilterParams {
     public List<String> status;
 
     @QueryParam("minPay")
-    @Parameter(description = "Hourly USD: keeps listings whose hourly `pay.max` is at least this.",
+    @Parameter(description = "Hourly USD: keeps listings whose `pay.hourlyUsd.max` is at least this (with `country`, that of"
+            + " the listing's range for the country, where it has one).",
             schema = @Schema(type = SchemaType.NUMBER, minimum = "0", maximum = "100000"), example = "30")
     public List<String> minPay;
 
     @QueryParam("maxPay")
-    @Parameter(description = "Hourly USD: keeps listings whose hourly `pay.min` is at most this.",
+    @Parameter(description = "Hourly USD: keeps listings whose `pay.hourlyUsd.min` is at most this (with `country`, that of"
+            + " the listing's range for the country, where it has one).",
             schema = @Schema(type = SchemaType.NUMBER, minimum = "0", maximum = "100000"), example = "60")
     public List<String> maxPay;
 
     @QueryParam("includeUnknownPay")
-    @Parameter(description = "With `minPay` or `maxPay`, also keep listings whose pay is unknown, per task or not in USD.",
+    @Parameter(description = "With `minPay`, `maxPay` or `payBasis`, also keep listings whose hourly pay cannot be known"
+            + " (no `pay.hourlyUsd`: no pay given, or per task without `minutesPerTask`).",
             schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
     public List<String> includeUnknownPay;
+
+    @QueryParam("payBasis")
+    @Parameter(description = "How the hourly pay was derived (repeatable or comma list): keeps listings whose"
+            + " `pay.hourlyUsd.basis` is one of these, e.g. `PUBLISHED,CONVERTED` to leave out estimates from per-task pay.",
+            explode = Explode.TRUE, schema = @Schema(type = SchemaType.ARRAY, implementation = PayBasis.class, maxItems = 3))
+    public List<String> payBasis;
 
     @QueryParam("postedAfter")
     @Parameter(description = "Keeps listings posted strictly after this ISO-8601 timestamp.",

@@ -40,7 +40,10 @@ public record ListingResponse(
             {"id": 1042, "platform": {"slug": "outlier", "name": "Outlier"}, "title": "Rate chatbot answers in Spanish",
              "description": "Read a prompt and two answers in Spanish, pick the better one and say why.",
              "taskType": "RESPONSE_RATING", "payTier": {"slug": "languages", "name": "Languages"},
-             "pay": {"min": 18.00, "max": 25.00, "currency": "USD", "unit": "HOUR"},
+             "pay": {"min": 18.00, "max": 25.00, "currency": "USD", "unit": "HOUR",
+                     "byCountry": [{"countries": ["AR", "MX"], "min": 12.00, "max": 16.00,
+                                    "hourlyUsd": {"min": 12.00, "max": 16.00, "basis": "PUBLISHED"}}],
+                     "hourlyUsd": {"min": 18.00, "max": 25.00, "basis": "PUBLISHED"}},
              "eligibility": {"countries": ["AR", "ES", "MX"], "excludedCountries": [], "languages": ["es"], "credentials": []},
              "effectiveEligibility": {"countries": ["AR", "ES", "MX"], "excludedCountries": [], "languages": ["es"],
                                       "credentials": []},
@@ -57,9 +60,18 @@ public record ListingResponse(
                 ListingStatus.CLOSED, applyUrl, externalId, postedAt, expiresAt, lastVerifiedAt, createdAt, updatedAt, version);
     }
 
+    /** The listing as a contributor living in {@code country} sees it: with the pay range for that country, if any. */
+    public ListingResponse forCountry(String country) {
+        if (pay == null || country == null) {
+            return this;
+        }
+        Pay theirs = pay.forCountry(country);
+        return theirs == pay ? this : new ListingResponse(id, platform, title, description, taskType, payTier, theirs, eligibility,
+                effectiveEligibility, status, applyUrl, externalId, postedAt, expiresAt, lastVerifiedAt, createdAt, updatedAt, version);
+    }
+
     public static ListingResponse of(TaskListing listing, Instant now) {
-        Pay pay = listing.payUnit == null ? null
-                : new Pay(listing.payMin, listing.payMax, listing.payCurrency, listing.payUnit);
+        Pay pay = Pay.of(listing);
         return new ListingResponse(listing.id,
                 new NamedReference(listing.platform.slug, listing.platform.name),
                 listing.title, listing.description, listing.taskType,

@@ -72,6 +72,7 @@ public class ListingSearch {
                 reader.amount("minPay", params.minPay),
                 reader.amount("maxPay", params.maxPay),
                 Boolean.TRUE.equals(reader.bool("includeUnknownPay", params.includeUnknownPay)),
+                reader.enums("payBasis", params.payBasis, PayBasis.class),
                 reader.instant("postedAfter", params.postedAfter),
                 reader.instant("updatedAfter", params.updatedAfter));
         if (criteria.minPay() != null && criteria.maxPay() != null && criteria.minPay().compareTo(criteria.maxPay()) > 0) {

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aitrainingdirectory.eligibility.Eligibility;
 import dev.aitrainingdirectory.eligibility.EligibilityRules;
 import dev.aitrainingdirectory.eligibility.EligibilityValidation;
+import dev.aitrainingdirectory.eligibility.IsoCodes;
+import dev.aitrainingdirectory.exchangerate.Currencies;
+import dev.aitrainingdirectory.exchangerate.ExchangeRate;
+import dev.aitrainingdirectory.exchangerate.ExchangeRateChanged;
 import dev.aitrainingdirectory.http.EntityTags;
 import dev.aitrainingdirectory.http.MergePatch;
 import dev.aitrainingdirectory.paytier.PayTier;
@@ -197,8 +201,19 @@ public class ListingService {
         for (TaskListing listing : listings) {
             listing.effectiveEligibility.replaceWith(EligibilityRules.effective(platform.eligibility.toRules(),
                     listing.eligibility.toRules()));
-            listing.refreshDerivedColumns();
         }
+        touchAll(listings);
+    }
+
+    /**
+     * Derives again the hourly pay of every listing paid in a currency whose rate was set or changed, and
+     * records each as changed. Runs in the caller's transaction.
+     */
+    void exchangeRateChanged(@Observes ExchangeRateChanged changed) {
+        ExchangeRate rate = changed.rate();
+        changeLog.lock();
+        List<TaskListing> listings = TaskListing.list("payCurrency", rate.currency);
+        listings.forEach(listing -> listing.refreshDerivedColumns(rate));
         touchAll(listings);
     }
 
@@ -219,6 +234,9 @@ public class ListingService {
     private void apply(TaskListing listing, ListingRequest request, Lookup lookup) {
         // Also marks the row changed when only the rules (kept in their own rows) change, so the version moves.
         listing.updatedAt = TimestampedEntity.now();
+        if (listing.id == null) {
+            listing.createdAt = listing.updatedAt;
+        }
         listing.platform = lookup.platform(request);
         listing.payTier = lookup.tier(request);
         listing.externalId = request.externalId();
@@ -230,9 +248,13 @@ public class ListingService {
         listing.payMax = pay == null ? null : money(pay.max());
         listing.payCurrency = pay == null ? null : pay.currency();
         listing.payUnit = pay == null ? null : pay.unit();
+        listing.minutesPerTask = pay == null ? null : minutes(pay.minutesPerTask());
+        listing.payByCountry = pay == null ? null : CountryPayColumn.write(normalized(pay.countryRanges()));
         listing.status = request.status();
         listing.applyUrl = request.applyUrl();
-        listing.postedAt = micros(request.postedAt());
+        // Left out, postedAt is the time of creation, or the stored one of a listing replaced.
+        listing.postedAt = request.postedAt() != null ? micros(request.postedAt())
+                : listing.postedAt != null ? listing.postedAt : listing.updatedAt;
         listing.expiresAt = micros(request.expiresAt());
         listing.lastVerifiedAt = micros(request.lastVerifiedAt());
         EligibilityRules own = request.eligibility() == null ? EligibilityRules.NONE : request.eligibility();
@@ -244,7 +266,7 @@ public class ListingService {
             listing.eligibility.replaceWith(own);
             listing.effectiveEligibility.replaceWith(effective);
         }
-        listing.refreshDerivedColumns();
+        listing.refreshDerivedColumns(pay == null ? null : lookup.rate(pay.currency()));
     }
 
     private List<FieldError> problems(ListingRequest request, String prefix, Lookup lookup) {
@@ -259,12 +281,55 @@ public class ListingService {
         if (request.payTier() != null && lookup.tier(request) == null) {
             errors.add(new FieldError(prefix + "payTier", "no pay tier has the slug '" + request.payTier() + "'"));
         }
-        ListingRequest.PayRequest pay = request.pay();
-        if (pay != null && pay.min() != null && pay.max() != null && pay.min().compareTo(pay.max()) > 0) {
-            errors.add(new FieldError(prefix + "pay.min", "must not be above pay.max"));
+        if (request.pay() != null) {
+            errors.addAll(payProblems(request.pay(), prefix + "pay.", lookup));
         }
         if (request.expiresAt() != null && request.postedAt() != null && request.expiresAt().isBefore(request.postedAt())) {
             errors.add(new FieldError(prefix + "expiresAt", "must not be before postedAt"));
+        }
+        return errors;
+    }
+
+    private static List<FieldError> payProblems(ListingRequest.PayRequest pay, String prefix, Lookup lookup) {
+        List<FieldError> errors = new ArrayList<>();
+        if (pay.min() != null && pay.max() != null && pay.min().compareTo(pay.max()) > 0) {
+            errors.add(new FieldError(prefix + "min", "must not be above " + prefix + "max"));
+        }
+        String currency = pay.currency();
+        if (currency != null && currency.matches("[A-Z]{3}") && !ExchangeRate.BASE.equals(currency) && lookup.rate(currency) == null) {
+            errors.add(new FieldError(prefix + "currency", Currencies.isCode(currency)
+                    ? "has no exchange rate to USD; a curator sets one with PUT /api/exchange-rates/" + currency
+                    : "'" + currency + "' is not an ISO 4217 currency code"));
+        }
+        if (pay.minutesPerTask() != null && pay.unit() == PayUnit.HOUR) {
+            errors.add(new FieldError(prefix + "minutesPerTask", "applies to pay per TASK only, not per HOUR"));
+        }
+        Set<String> named = new HashSet<>();
+        List<ListingRequest.CountryPayRequest> ranges = pay.countryRanges();
+        for (int index = 0; index < ranges.size(); index++) {
+            ListingRequest.CountryPayRequest range = ranges.get(index);
+            String at = prefix + "byCountry[" + index + "].";
+            if (range == null) {
+                errors.add(new FieldError(prefix + "byCountry[" + index + "]", "must be a range with countries, min and max"));
+                continue;
+            }
+            if (range.min() != null && range.max() != null && range.min().compareTo(range.max()) > 0) {
+                errors.add(new FieldError(at + "min", "must not be above " + at + "max"));
+            }
+            List<String> countries = range.countries() == null ? List.of() : range.countries();
+            for (int c = 0; c < countries.size(); c++) {
+                String code = countries.get(c);
+                if (code == null) {
+                    continue;
+                }
+                String problem = IsoCodes.countryProblem(code);
+                if (problem != null) {
+                    errors.add(new FieldError(at + "countries[" + c + "]", problem));
+                } else if (!named.add(code)) {
+                    errors.add(new FieldError(at + "countries[" + c + "]", "'" + code + "' is named by another range already:"
+                            + " a country has one range at most"));
+                }
+            }
         }
         return errors;
     }
@@ -308,19 +373,38 @@ public class ListingService {
     }
 
     private static boolean sameContent(ListingRequest stored, ListingRequest incoming) {
-        return Objects.equals(normalized(stored), normalized(incoming));
+        ListingRequest keepingPosted = incoming.postedAt() != null ? incoming : new ListingRequest(incoming.platform(),
+                incoming.externalId(), incoming.title(), incoming.description(), incoming.taskType(), incoming.payTier(),
+                incoming.pay(), incoming.eligibility(), incoming.status(), incoming.applyUrl(), stored.postedAt(),
+                incoming.expiresAt(), incoming.lastVerifiedAt());
+        return Objects.equals(normalized(stored), normalized(keepingPosted));
     }
 
     /** The request as it would be stored: money at two decimals, times at microseconds, rules sorted. */
     private static ListingRequest normalized(ListingRequest request) {
-        ListingRequest.PayRequest pay = request.pay() == null ? null : new ListingRequest.PayRequest(
-                money(request.pay().min()), money(request.pay().max()), request.pay().currency(), request.pay().unit());
+        ListingRequest.PayRequest given = request.pay();
+        ListingRequest.PayRequest pay = given == null ? null : new ListingRequest.PayRequest(money(given.min()), money(given.max()),
+                given.currency(), given.unit(), minutes(given.minutesPerTask()), nullIfEmpty(normalized(given.countryRanges())));
         EligibilityRules rules = request.eligibility() == null ? EligibilityRules.NONE : request.eligibility();
         EligibilityRules sorted = new EligibilityRules(sortedSet(rules.countries()), sortedSet(rules.excludedCountries()),
                 sortedSet(rules.languages()), sortedSet(rules.credentials()));
         return new ListingRequest(request.platform(), request.externalId(), request.title(), request.description(),
                 request.taskType(), request.payTier(), pay, sorted, request.status(), request.applyUrl(),
                 micros(request.postedAt()), micros(request.expiresAt()), micros(request.lastVerifiedAt()));
+    }
+
+    /** Ranges by country as stored: money at two decimals, each range's countries sorted. */
+    private static List<ListingRequest.CountryPayRequest> normalized(List<ListingRequest.CountryPayRequest> ranges) {
+        return ranges.stream().map(range -> new ListingRequest.CountryPayRequest(sortedSet(range.countries()),
+                money(range.min()), money(range.max()))).toList();
+    }
+
+    private static <T> List<T> nullIfEmpty(List<T> values) {
+        return values.isEmpty() ? null : values;
+    }
+
+    private static BigDecimal minutes(BigDecimal minutes) {
+        return minutes == null ? null : minutes.setScale(1, RoundingMode.HALF_EVEN);
     }
 
     private static List<String> sortedSet(List<String> values) {
@@ -336,16 +420,22 @@ public class ListingService {
     }
 
     /** The platforms and tiers a batch of requests names, each loaded once. */
-    private record Lookup(Map<String, Platform> platforms, Map<String, PayTier> tiers) {
+    private record Lookup(Map<String, Platform> platforms, Map<String, PayTier> tiers, Map<String, ExchangeRate> rates) {
 
         static Lookup of(List<ListingRequest> requests) {
             Set<String> platformSlugs = slugs(requests, ListingRequest::platform);
             Set<String> tierSlugs = slugs(requests, ListingRequest::payTier);
+            Set<String> currencies = slugs(requests, request -> request.pay() == null ? null : request.pay().currency());
             Map<String, Platform> platforms = platformSlugs.isEmpty() ? Map.of()
                     : Platform.listBySlugs(platformSlugs).stream().collect(Collectors.toMap(p -> p.slug, p -> p));
             Map<String, PayTier> tiers = tierSlugs.isEmpty() ? Map.of()
                     : PayTier.listBySlugs(tierSlugs).stream().collect(Collectors.toMap(t -> t.slug, t -> t));
-            return new Lookup(platforms, tiers);
+            return new Lookup(platforms, tiers, ExchangeRate.mapByCurrencies(currencies));
+        }
+
+        /** The rate of {@code currency}; null for USD and for a currency without one. */
+        ExchangeRate rate(String currency) {
+            return rates.get(currency);
         }
 
         Platform platform(ListingRequest request) {

@@ -1,6 +1,7 @@
 package dev.aitrainingdirectory.listing;
 
 import dev.aitrainingdirectory.eligibility.Eligibility;
+import dev.aitrainingdirectory.exchangerate.ExchangeRate;
 import dev.aitrainingdirectory.paytier.PayTier;
 import dev.aitrainingdirectory.persistence.SortKey;
 import dev.aitrainingdirectory.persistence.TimestampedEntity;
@@ -22,6 +23,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -32,9 +34,6 @@ import java.util.Optional;
 @Entity
 @Table(name = "task_listing")
 public class TaskListing extends TimestampedEntity {
-
-    /** The only currency whose hourly pay the pay filters and the pay sort compare. */
-    public static final String PAY_FILTER_CURRENCY = "USD";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "task_listing_seq")
@@ -75,13 +74,32 @@ public class TaskListing extends TimestampedEntity {
     @Column(name = "pay_unit", length = 8)
     public PayUnit payUnit;
 
-    /** {@link #payMin} when the pay is hourly in USD, else null: what {@code maxPay} compares. */
-    @Column(name = "hourly_usd_min", precision = 10, scale = 2)
+    /** With {@link PayUnit#TASK}: the minutes one task takes, from which its hourly pay is estimated. */
+    @Column(name = "minutes_per_task", precision = 5, scale = 1)
+    public BigDecimal minutesPerTask;
+
+    /** The ranges that replace the listing's own for contributors in some countries, as JSON; null when none. */
+    @Column(name = "pay_by_country", length = 8000)
+    public String payByCountry;
+
+    /** The lowest pay as hourly USD ({@link HourlyUsd}), null when it cannot be known: what {@code maxPay} compares. */
+    @Column(name = "hourly_usd_min", precision = 20, scale = 2)
     public BigDecimal hourlyUsdMin;
 
-    /** {@link #payMax} when the pay is hourly in USD, else null: what {@code minPay} and the pay sort use. */
-    @Column(name = "hourly_usd_max", precision = 10, scale = 2)
+    /** The highest pay as hourly USD, null when it cannot be known: what {@code minPay} and the pay sort use. */
+    @Column(name = "hourly_usd_max", precision = 20, scale = 2)
     public BigDecimal hourlyUsdMax;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "hourly_basis", length = 16)
+    public PayBasis hourlyBasis;
+
+    /** The exchange rate the hourly figures were derived with (US dollars per unit), null for pay in USD. */
+    @Column(name = "usd_rate", precision = 20, scale = 10)
+    public BigDecimal usdRate;
+
+    @Column(name = "usd_rate_as_of")
+    public LocalDate usdRateAsOf;
 
     /** The status curators set; {@link #effectiveStatus(Instant)} is what clients see. */
     @Enumerated(EnumType.STRING)
@@ -122,12 +140,33 @@ public class TaskListing extends TimestampedEntity {
         return status;
     }
 
-    /** Recomputes the columns derived from the other fields; call after any change. */
-    public void refreshDerivedColumns() {
+    /**
+     * Recomputes the columns derived from the other fields, with {@code rate} the exchange rate of the pay's
+     * currency (null for USD or when there is none); call after any change of either.
+     */
+    public void refreshDerivedColumns(ExchangeRate rate) {
         titleSortKey = SortKey.of(title);
-        boolean hourlyUsd = payUnit == PayUnit.HOUR && PAY_FILTER_CURRENCY.equals(payCurrency);
-        hourlyUsdMin = hourlyUsd ? payMin : null;
-        hourlyUsdMax = hourlyUsd ? payMax : null;
+        usdRate = rate == null ? null : rate.rate;
+        usdRateAsOf = rate == null ? null : rate.asOf;
+        HourlyUsd hourly = hourlyUsd();
+        hourlyUsdMin = hourly == null ? null : hourly.min();
+        hourlyUsdMax = hourly == null ? null : hourly.max();
+        hourlyBasis = hourly == null ? null : hourly.basis();
+    }
+
+    /** The listing's own pay as hourly USD; null when it has no pay or its hourly pay cannot be known. */
+    public HourlyUsd hourlyUsd() {
+        return payUnit == null ? null : hourlyUsd(payMin, payMax);
+    }
+
+    /** A range of this listing's pay (its own or one by country) as hourly USD; null when it cannot be known. */
+    public HourlyUsd hourlyUsd(BigDecimal min, BigDecimal max) {
+        return HourlyUsd.of(min, max, payCurrency, payUnit, minutesPerTask, usdRate, usdRateAsOf);
+    }
+
+    /** The ranges by country, as written; none when the listing has none. */
+    public List<ListingRequest.CountryPayRequest> countryPay() {
+        return CountryPayColumn.read(payByCountry);
     }
 
     /** The listings with these ids, with platform, tier and rules loaded, keyed by id. */

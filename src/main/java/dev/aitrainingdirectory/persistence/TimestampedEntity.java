@@ -31,9 +31,12 @@ public abstract class TimestampedEntity extends PanacheEntityBase {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** Stamps the creation now, unless the service chose the moment already (to give other fields the same one). */
     @PrePersist
     void stampCreation() {
-        createdAt = now();
+        if (createdAt == null) {
+            createdAt = now();
+        }
         updatedAt = createdAt;
     }
 

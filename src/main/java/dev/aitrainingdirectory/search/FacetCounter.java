@@ -32,12 +32,15 @@ final class FacetCounter {
     static final String[] PAY_BAND_NAMES = {"0-15", "15-25", "25-40", "40-60", "60-100", "100+"};
 
     private final long nowMicros;
+    /** The country whose range by country, where a listing has one, its pay is counted by; null for the listing's own. */
+    private final String payCountry;
     private final Map<ListingFacet, Map<String, Long>> counts = new EnumMap<>(ListingFacet.class);
     private long worldwide;
     private final long[] payBands = new long[PAY_BANDS.length];
 
-    FacetCounter(long nowMicros) {
+    FacetCounter(long nowMicros, String payCountry) {
         this.nowMicros = nowMicros;
+        this.payCountry = payCountry;
         for (ListingFacet facet : ListingFacet.values()) {
             counts.put(facet, new HashMap<>());
         }
@@ -55,6 +58,8 @@ final class FacetCounter {
         private final SortedSetDocValues excluded;
         private final SortedSetDocValues language;
         private final NumericDocValues hourlyMax;
+        /** The highest hourly pay for {@link #payCountry} of the listings with a range for it; null without a country. */
+        private final NumericDocValues countryHourlyMax;
         private final long[] byPlatform;
         private final long[] byTier;
         private final long[] byTaskType;
@@ -75,6 +80,8 @@ final class FacetCounter {
             excluded = DocValues.getSortedSet(reader, ListingFields.EXCLUDED_COUNTRY);
             language = DocValues.getSortedSet(reader, ListingFields.LANGUAGE);
             hourlyMax = singleValued(DocValues.getSortedNumeric(reader, ListingFields.HOURLY_MAX));
+            countryHourlyMax = payCountry == null ? null
+                    : singleValued(DocValues.getSortedNumeric(reader, ListingFields.hourlyMax(payCountry)));
             byPlatform = new long[(int) platform.getValueCount()];
             byTier = new long[(int) tier.getValueCount()];
             byTaskType = new long[(int) taskType.getValueCount()];
@@ -146,10 +153,14 @@ final class FacetCounter {
         }
 
         private void countPay(int doc) throws IOException {
-            if (!hourlyMax.advanceExact(doc)) {
+            long cents;
+            if (countryHourlyMax != null && countryHourlyMax.advanceExact(doc)) {
+                cents = countryHourlyMax.longValue();
+            } else if (hourlyMax.advanceExact(doc)) {
+                cents = hourlyMax.longValue();
+            } else {
                 return;
             }
-            long cents = hourlyMax.longValue();
             int band = 0;
             while (band + 1 < PAY_BANDS.length && cents >= PAY_BANDS[band + 1]) {
                 band++;

@@ -41,13 +41,15 @@ final class FacetSearch implements CollectorManager<FacetSearch.PassCollector, F
     private final List<ListingFacet> facets;
     private final TopFieldCollectorManager top;
     private final long nowMicros;
+    private final String payCountry;
 
     /**
      * @param filtered the filters of the facets to count that the search has, by facet
      * @param facets every facet to count
+     * @param payCountry the country whose ranges by country pay is counted by, null for listings' own ranges
      */
     FacetSearch(IndexSearcher searcher, Map<ListingFacet, Query> filtered, Set<ListingFacet> facets, TopFieldCollectorManager top,
-            long nowMicros) throws IOException {
+            long nowMicros, String payCountry) throws IOException {
         this.filteredFacets = List.copyOf(filtered.keySet());
         this.filters = new ArrayList<>();
         for (Query filter : filtered.values()) {
@@ -56,17 +58,18 @@ final class FacetSearch implements CollectorManager<FacetSearch.PassCollector, F
         this.facets = List.copyOf(facets);
         this.top = top;
         this.nowMicros = nowMicros;
+        this.payCountry = payCountry;
     }
 
     @Override
     public PassCollector newCollector() throws IOException {
-        return new PassCollector(top.newCollector(), new FacetCounter(nowMicros));
+        return new PassCollector(top.newCollector(), new FacetCounter(nowMicros, payCountry));
     }
 
     @Override
     public Result reduce(Collection<PassCollector> collectors) throws IOException {
         List<TopFieldCollector> tops = new ArrayList<>();
-        FacetCounter counter = new FacetCounter(nowMicros);
+        FacetCounter counter = new FacetCounter(nowMicros, payCountry);
         long total = 0;
         for (PassCollector collector : collectors) {
             for (FacetCounter.Leaf leaf : collector.leaves) {

@@ -1,6 +1,8 @@
 package dev.aitrainingdirectory.search;
 
 import dev.aitrainingdirectory.eligibility.EligibilityRules;
+import dev.aitrainingdirectory.listing.HourlyUsd;
+import dev.aitrainingdirectory.listing.ListingRequest;
 import dev.aitrainingdirectory.listing.TaskListing;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -29,7 +31,7 @@ final class ListingFields {
      * The layout's version. An index written with another one is rebuilt, not read: change it with any
      * change to the fields below or to the listing's JSON.
      */
-    static final String LAYOUT = "1";
+    static final String LAYOUT = "2";
 
     static final String ID = "id";
     /** The id as a term: what an update or a delete names. */
@@ -47,6 +49,10 @@ final class ListingFields {
     static final String HOURLY_MAX = "hourlyMax";
     /** "true" on listings whose hourly USD pay is known. */
     static final String PAY_KNOWN = "payKnown";
+    /** How the hourly USD pay was derived ({@code PayBasis}), on listings whose hourly pay is known. */
+    static final String PAY_BASIS = "payBasis";
+    /** The countries a listing has a range by country for (with a known hourly figure); see {@link #hourlyMax(String)}. */
+    static final String PAY_COUNTRY = "payCountry";
     /** The effective rules: countries listed (none: {@link #WORLDWIDE}), excluded, languages and credentials required. */
     static final String COUNTRY = "country";
     static final String EXCLUDED_COUNTRY = "excludedCountry";
@@ -70,6 +76,16 @@ final class ListingFields {
     private ListingFields() {
     }
 
+    /** The highest hourly pay of a listing's range for contributors in {@code country}, on listings with one. */
+    static String hourlyMax(String country) {
+        return HOURLY_MAX + "." + country;
+    }
+
+    /** The lowest hourly pay of a listing's range for contributors in {@code country}, on listings with one. */
+    static String hourlyMin(String country) {
+        return HOURLY_MIN + "." + country;
+    }
+
     static Term idTerm(long id) {
         return new Term(ID_TERM, Long.toString(id));
     }
@@ -87,12 +103,20 @@ final class ListingFields {
         fields.add(new LongField(EXPIRES_AT, listing.expiresAt == null ? NEVER : micros(listing.expiresAt), Field.Store.NO));
         fields.add(new LongField(POSTED_AT, micros(listing.postedAt), Field.Store.NO));
         fields.add(new LongField(UPDATED_AT, micros(listing.updatedAt), Field.Store.NO));
-        if (listing.hourlyUsdMax != null) {
-            fields.add(new LongField(HOURLY_MAX, cents(listing.hourlyUsdMax, RoundingMode.UNNECESSARY), Field.Store.NO));
+        HourlyUsd hourly = listing.hourlyUsd();
+        if (hourly != null) {
+            fields.add(new LongField(HOURLY_MIN, cents(hourly.min(), RoundingMode.UNNECESSARY), Field.Store.NO));
+            fields.add(new LongField(HOURLY_MAX, cents(hourly.max(), RoundingMode.UNNECESSARY), Field.Store.NO));
             fields.add(new KeywordField(PAY_KNOWN, TRUE, Field.Store.NO));
-        }
-        if (listing.hourlyUsdMin != null) {
-            fields.add(new LongField(HOURLY_MIN, cents(listing.hourlyUsdMin, RoundingMode.UNNECESSARY), Field.Store.NO));
+            fields.add(new KeywordField(PAY_BASIS, hourly.basis().name(), Field.Store.NO));
+            for (ListingRequest.CountryPayRequest range : listing.countryPay()) {
+                HourlyUsd theirs = listing.hourlyUsd(range.min(), range.max());
+                for (String country : range.countries()) {
+                    fields.add(new KeywordField(PAY_COUNTRY, country, Field.Store.NO));
+                    fields.add(new LongField(hourlyMin(country), cents(theirs.min(), RoundingMode.UNNECESSARY), Field.Store.NO));
+                    fields.add(new LongField(hourlyMax(country), cents(theirs.max(), RoundingMode.UNNECESSARY), Field.Store.NO));
+                }
+            }
         }
         EligibilityRules rules = listing.effectiveEligibility.toRules();
         if (rules.countries().isEmpty()) {

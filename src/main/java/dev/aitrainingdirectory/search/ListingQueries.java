@@ -215,19 +215,33 @@ final class ListingQueries {
         return any.build();
     }
 
-    /** {@code minPay} against the most a listing pays an hour, {@code maxPay} against the least; null without either. */
+    /**
+     * {@code minPay} against the most a listing pays an hour, {@code maxPay} against the least, {@code payBasis}
+     * against how that was derived; with {@code country}, a listing's range for that country where it has one.
+     * Null without any of them.
+     */
     private static Query pay(ListingCriteria criteria) {
-        if (criteria.minPay() == null && criteria.maxPay() == null) {
+        boolean range = criteria.minPay() != null || criteria.maxPay() != null;
+        if (!range && criteria.payBases().isEmpty()) {
             return null;
         }
         BooleanQuery.Builder known = new BooleanQuery.Builder();
-        if (criteria.minPay() != null) {
-            known.add(LongField.newRangeQuery(ListingFields.HOURLY_MAX,
-                    ListingFields.cents(criteria.minPay(), RoundingMode.CEILING), Long.MAX_VALUE), Occur.FILTER);
+        if (range) {
+            String country = criteria.country();
+            Query own = payRange(criteria, ListingFields.HOURLY_MIN, ListingFields.HOURLY_MAX);
+            known.add(country == null ? own : new BooleanQuery.Builder()
+                    .add(new BooleanQuery.Builder()
+                            .add(KeywordField.newExactQuery(ListingFields.PAY_COUNTRY, country), Occur.FILTER)
+                            .add(payRange(criteria, ListingFields.hourlyMin(country), ListingFields.hourlyMax(country)), Occur.FILTER)
+                            .build(), Occur.SHOULD)
+                    .add(new BooleanQuery.Builder()
+                            .add(own, Occur.FILTER)
+                            .add(KeywordField.newExactQuery(ListingFields.PAY_COUNTRY, country), Occur.MUST_NOT)
+                            .build(), Occur.SHOULD)
+                    .build(), Occur.FILTER);
         }
-        if (criteria.maxPay() != null) {
-            known.add(LongField.newRangeQuery(ListingFields.HOURLY_MIN, Long.MIN_VALUE,
-                    ListingFields.cents(criteria.maxPay(), RoundingMode.FLOOR)), Occur.FILTER);
+        if (!criteria.payBases().isEmpty()) {
+            known.add(anyOf(ListingFields.PAY_BASIS, criteria.payBases().stream().map(Enum::name).toList()), Occur.FILTER);
         }
         if (!criteria.includeUnknownPay()) {
             return known.build();
@@ -239,29 +253,50 @@ final class ListingQueries {
         return new BooleanQuery.Builder().add(known.build(), Occur.SHOULD).add(unknown, Occur.SHOULD).build();
     }
 
+    /** {@code minPay} against {@code maxField}, {@code maxPay} against {@code minField}. */
+    private static Query payRange(ListingCriteria criteria, String minField, String maxField) {
+        BooleanQuery.Builder both = new BooleanQuery.Builder();
+        if (criteria.minPay() != null) {
+            both.add(LongField.newRangeQuery(maxField, ListingFields.cents(criteria.minPay(), RoundingMode.CEILING), Long.MAX_VALUE),
+                    Occur.FILTER);
+        }
+        if (criteria.maxPay() != null) {
+            both.add(LongField.newRangeQuery(minField, Long.MIN_VALUE, ListingFields.cents(criteria.maxPay(), RoundingMode.FLOOR)),
+                    Occur.FILTER);
+        }
+        return both.build();
+    }
+
     /** Stored strictly later than {@code bound}, compared at the microseconds timestamps are stored with. */
     private static Query after(String field, Instant bound) {
         return LongField.newRangeQuery(field, Math.addExact(ListingFields.micros(bound), 1), Long.MAX_VALUE);
     }
 
-    /** The order of {@code sort}; every one ends with the id, so paging is stable. */
-    static Sort sort(ListingSort sort) {
+    /**
+     * The order of {@code sort}; every one ends with the id, so paging is stable. By pay with a {@code country},
+     * a listing's range for that country counts where it has one.
+     */
+    static Sort sort(ListingSort sort, String country) {
         SortField byId = new SortedNumericSortField(ListingFields.ID, SortField.Type.LONG);
         return switch (sort) {
             case RELEVANCE -> new Sort(SortField.FIELD_SCORE, byId);
             case NEWEST -> new Sort(new SortedNumericSortField(ListingFields.POSTED_AT, SortField.Type.LONG, true), byId);
             case OLDEST -> new Sort(new SortedNumericSortField(ListingFields.POSTED_AT, SortField.Type.LONG), byId);
-            case BEST_PAID -> new Sort(missingLast(true), byId);
-            case LEAST_PAID -> new Sort(missingLast(false), byId);
+            case BEST_PAID -> new Sort(byPay(true, country), byId);
+            case LEAST_PAID -> new Sort(byPay(false, country), byId);
             case TITLE -> new Sort(new SortField(ListingFields.TITLE_KEY, SortField.Type.STRING), byId);
             case RECENTLY_UPDATED -> new Sort(new SortedNumericSortField(ListingFields.UPDATED_AT, SortField.Type.LONG, true), byId);
         };
     }
 
-    /** By the most a listing pays an hour, listings without hourly pay last in either direction. */
-    private static SortField missingLast(boolean descending) {
+    /** By the most a listing pays an hour (for {@code country}, if given), listings without hourly pay last in either direction. */
+    private static SortField byPay(boolean descending, String country) {
+        long missing = descending ? Long.MIN_VALUE : Long.MAX_VALUE;
+        if (country != null) {
+            return new CountryHourlyMax(country, missing).getSortField(descending);
+        }
         SortField byPay = new SortedNumericSortField(ListingFields.HOURLY_MAX, SortField.Type.LONG, descending);
-        byPay.setMissingValue(descending ? Long.MIN_VALUE : Long.MAX_VALUE);
+        byPay.setMissingValue(missing);
         return byPay;
     }
 }

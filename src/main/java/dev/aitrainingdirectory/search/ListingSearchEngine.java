@@ -91,7 +91,7 @@ public class ListingSearchEngine implements ListingFinder, OpenListingCounts, Pa
         ListingQueries.Clauses clauses = ListingQueries.of(request.criteria(), now, searcher.getIndexReader());
         ListingSort order = request.sort() != null ? request.sort()
                 : clauses.text() != null ? ListingSort.RELEVANCE : ListingSort.NEWEST;
-        Sort sort = ListingQueries.sort(order);
+        Sort sort = ListingQueries.sort(order, request.criteria().country());
         long offset = request.page().offset();
         int wanted = (int) Math.min(offset + request.page().size(), Math.max(1, searcher.getIndexReader().maxDoc()));
         TopFieldCollectorManager top = new TopFieldCollectorManager(sort, Math.max(1, wanted), null, Integer.MAX_VALUE);
@@ -110,7 +110,8 @@ public class ListingSearchEngine implements ListingFinder, OpenListingCounts, Pa
                 }
             });
             FacetSearch.Result result = searcher.search(clauses.baseOf(counted.keySet()),
-                    new FacetSearch(searcher, counted, facets, top, ListingFields.micros(now)));
+                    new FacetSearch(searcher, counted, facets, top, ListingFields.micros(now),
+                            request.criteria().country()));
             found = result.top();
             total = result.total();
             facetValues = new LinkedHashMap<>();
@@ -127,7 +128,7 @@ public class ListingSearchEngine implements ListingFinder, OpenListingCounts, Pa
         List<ListingResponse> items = new ArrayList<>();
         ScoreDoc[] hits = found.scoreDocs;
         for (long position = offset; position < hits.length; position++) {
-            items.add(listing(searcher, hits[(int) position].doc, now));
+            items.add(listing(searcher, hits[(int) position].doc, now).forCountry(request.criteria().country()));
         }
         Page<ListingResponse> page = Page.of(items, request.page(), total, facetValues);
         return new Found(page, stableUntil(searcher, now));

@@ -108,7 +108,7 @@ record OpenListingSummary(long seq, Instant countedAt, Instant stableUntil, Map<
         }
 
         LeafCollector any(LeafReader reader) throws IOException {
-            FacetCounter.Leaf leaf = new FacetCounter(nowMicros).leaf(reader);
+            FacetCounter.Leaf leaf = new FacetCounter(nowMicros, null).leaf(reader);
             return new Visit() {
                 @Override
                 public void collect(int doc) throws IOException {

@@ -106,7 +106,7 @@ final class Suggestions {
         BooleanQuery.Builder query = new BooleanQuery.Builder().add(ListingQueries.open(now), Occur.FILTER);
         earlier.forEach(word -> query.add(new TermQuery(new Term(ListingFields.TITLE_WORDS, word)), Occur.FILTER));
         query.add(new PrefixQuery(new Term(ListingFields.TITLE_WORDS, last)), Occur.FILTER);
-        TopDocs newest = searcher.search(query.build(), TITLES_READ, ListingQueries.sort(ListingSort.NEWEST));
+        TopDocs newest = searcher.search(query.build(), TITLES_READ, ListingQueries.sort(ListingSort.NEWEST, null));
         for (ScoreDoc hit : newest.scoreDocs) {
             String title = searcher.storedFields().document(hit.doc, Set.of(ListingFields.TITLE)).get(ListingFields.TITLE);
             add(found, ListingSuggestion.of(title, ListingSuggestion.Kind.TITLE), limit);

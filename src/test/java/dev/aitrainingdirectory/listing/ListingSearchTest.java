@@ -114,21 +114,23 @@ class ListingSearchTest {
     }
 
     @Test
-    void payFiltersCompareHourlyUsdAndCanKeepUnknownPay() {
+    void payFiltersCompareHourlyUsdConvertedFromAnyCurrencyAndCanKeepUnknownPay() {
         String platform = fixture.platform(worldwide());
         long low = fixture.listing(platform).hourly(20, 30).create();
         long high = fixture.listing(platform).hourly(40, 50).create();
         long perTask = fixture.listing(platform).pay(5, 80, "USD", PayUnit.TASK).create();
         long unknown = fixture.listing(platform).create();
+        // 60-90 EUR at the example rate of 1.08 USD: 64.80-97.20 USD an hour.
         long euros = fixture.listing(platform).pay(60, 90, "EUR", PayUnit.HOUR).create();
 
-        assertThat(listingIds(Map.of("platform", platform, "minPay", "35"))).containsExactly(high);
-        assertThat(listingIds(Map.of("platform", platform, "minPay", "30"))).containsExactlyInAnyOrder(low, high);
+        assertThat(listingIds(Map.of("platform", platform, "minPay", "35"))).containsExactlyInAnyOrder(high, euros);
+        assertThat(listingIds(Map.of("platform", platform, "minPay", "30"))).containsExactlyInAnyOrder(low, high, euros);
         assertThat(listingIds(Map.of("platform", platform, "minPay", "35", "includeUnknownPay", "true")))
                 .containsExactlyInAnyOrder(high, perTask, unknown, euros);
         assertThat(listingIds(Map.of("platform", platform, "maxPay", "25"))).containsExactly(low);
         assertThat(listingIds(Map.of("platform", platform, "minPay", "25", "maxPay", "45"))).containsExactlyInAnyOrder(low, high);
-        assertThat(listingIds(Map.of("platform", platform, "minPay", "51", "includeUnknownPay", "false"))).isEmpty();
+        assertThat(listingIds(Map.of("platform", platform, "minPay", "97.20"))).containsExactly(euros);
+        assertThat(listingIds(Map.of("platform", platform, "minPay", "97.21", "includeUnknownPay", "false"))).isEmpty();
         assertThat(listingIds(Map.of("platform", platform))).hasSize(5);
     }
 

@@ -32,7 +32,7 @@ class PayTierResourceTest {
     }
 
     @Test
-    void observedPayComesFromOpenHourlyUsdListingsOnly() {
+    void observedPayComesFromOpenListingsWithAnHourlyUsdFigure() {
         String tier = fixture.payTier(10, 100);
         String platform = fixture.platform(worldwide());
         fixture.listing(platform).tier(tier).hourly(20, 30).create();
@@ -41,19 +41,20 @@ class PayTierResourceTest {
         fixture.listing(platform).tier(tier).hourly(70, 90).create();
         fixture.listing(platform).tier(tier).hourly(100, 200).status(ListingStatus.CLOSED).create();
         fixture.listing(platform).tier(tier).pay(1, 500, "USD", PayUnit.TASK).create();
-        fixture.listing(platform).tier(tier).pay(1, 500, "EUR", PayUnit.HOUR).create();
+        // 50-100 EUR at the example rate of 1.08 USD: 54-108 USD an hour, midpoint 81.
+        fixture.listing(platform).tier(tier).pay(50, 100, "EUR", PayUnit.HOUR).create();
         fixture.listing(platform).tier(tier).create();
 
-        // Midpoints 12, 25, 50, 80: the median is (25 + 50) / 2.
-        given().when().get("/api/pay-tiers/" + tier).then().statusCode(200)
-                .body("observed.openListings", equalTo(4))
-                .body("observed.min", equalTo(10.0f))
-                .body("observed.median", equalTo(37.5f))
-                .body("observed.max", equalTo(90.0f));
-        fixture.listing(platform).tier(tier).hourly(26, 26).create();
+        // Midpoints 12, 25, 50, 80, 81: the median is 50.
         given().when().get("/api/pay-tiers/" + tier).then().statusCode(200)
                 .body("observed.openListings", equalTo(5))
-                .body("observed.median", equalTo(26.0f));
+                .body("observed.min", equalTo(10.0f))
+                .body("observed.median", equalTo(50.0f))
+                .body("observed.max", equalTo(108.0f));
+        fixture.listing(platform).tier(tier).hourly(26, 26).create();
+        given().when().get("/api/pay-tiers/" + tier).then().statusCode(200)
+                .body("observed.openListings", equalTo(6))
+                .body("observed.median", equalTo(38.0f));
     }
 
     @Test

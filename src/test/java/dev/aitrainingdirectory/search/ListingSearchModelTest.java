@@ -63,10 +63,24 @@ class ListingSearchModelTest {
     @Inject
     ListingService listings;
 
-    /** A listing as the API shows it when read by id (from the database, not the index). */
+    /** A listing as the API shows it when read by id (from the database, not the index), its hourly pay computed here. */
     record Listing(long id, String platform, String tier, String taskType, String status, String title, String description,
-            BigDecimal hourlyMin, BigDecimal hourlyMax, Set<String> countries, Set<String> excluded, Set<String> languages,
+            Hourly hourly, Map<String, Hourly> hourlyByCountry, Set<String> countries, Set<String> excluded, Set<String> languages,
             Set<String> credentials, Instant postedAt, Instant updatedAt) {
+
+        /** The hourly USD pay for a contributor in {@code country} (null: anywhere); null when unknown. */
+        Hourly hourlyFor(String country) {
+            return country != null && hourlyByCountry.containsKey(country) ? hourlyByCountry.get(country) : hourly;
+        }
+
+        BigDecimal hourlyMax(String country) {
+            Hourly pay = hourlyFor(country);
+            return pay == null ? null : pay.max();
+        }
+    }
+
+    /** Hourly USD pay as the API documents it: per hour times the rate, per task times 60 / minutes, to the cent. */
+    record Hourly(BigDecimal min, BigDecimal max, String basis) {
     }
 
     /** One random search: its query parameters, as sent. */
@@ -99,7 +113,7 @@ class ListingSearchModelTest {
                     assertThat(ids).as(replay).containsExactlyInAnyOrderElementsOf(expected.stream().map(Listing::id).toList());
                 }
             } else {
-                List<Long> ordered = expected.stream().sorted(order(sort)).map(Listing::id).toList();
+                List<Long> ordered = expected.stream().sorted(order(sort, first(search.query(), "country"))).map(Listing::id).toList();
                 List<Long> pageOfIds = ordered.subList(Math.min(ordered.size(), page * size), Math.min(ordered.size(), page * size + size));
                 assertThat(ids).as(replay).containsExactlyElementsOf(pageOfIds);
             }
@@ -127,10 +141,17 @@ class ListingSearchModelTest {
         for (int i = 0; i < LISTINGS; i++) {
             String title = words(random, 1 + random.nextInt(3)) + (random.nextInt(4) == 0 ? " " + token : "");
             String description = words(random, random.nextInt(5)) + " " + token;
-            ListingRequest.PayRequest pay = switch (random.nextInt(5)) {
+            ListingRequest.PayRequest pay = switch (random.nextInt(7)) {
                 case 0 -> null;
                 case 1 -> new ListingRequest.PayRequest(BigDecimal.valueOf(2), BigDecimal.valueOf(3), "USD", PayUnit.TASK);
-                case 2 -> new ListingRequest.PayRequest(BigDecimal.valueOf(20), BigDecimal.valueOf(30), "EUR", PayUnit.HOUR);
+                case 2 -> new ListingRequest.PayRequest(BigDecimal.valueOf(15 + random.nextInt(40)), BigDecimal.valueOf(60), "EUR",
+                        PayUnit.HOUR);
+                case 3 -> new ListingRequest.PayRequest(BigDecimal.valueOf(1 + random.nextInt(3)), BigDecimal.valueOf(4), "USD",
+                        PayUnit.TASK, BigDecimal.valueOf(2 + random.nextInt(10)), null);
+                case 4 -> new ListingRequest.PayRequest(BigDecimal.valueOf(30 + random.nextInt(30)), BigDecimal.valueOf(90), "USD",
+                        PayUnit.HOUR, null, List.of(new ListingRequest.CountryPayRequest(
+                                random.nextBoolean() ? List.of("IN", "PH") : List.of("KE"),
+                                BigDecimal.valueOf(5 + random.nextInt(10)), BigDecimal.valueOf(15 + random.nextInt(30)))));
                 default -> {
                     int min = 5 + random.nextInt(120);
                     yield new ListingRequest.PayRequest(BigDecimal.valueOf(min * 100 + random.nextInt(100), 2),
@@ -156,6 +177,8 @@ class ListingSearchModelTest {
         }
         listings.importListings(requests);
         List<Listing> model = new ArrayList<>();
+        BigDecimal eurRate = new BigDecimal(given().when().get("/api/exchange-rates/EUR").then().statusCode(200)
+                .extract().jsonPath().getString("rate"));
         int page = 0;
         while (true) {
             JsonPath found = given().queryParam("q", token).queryParam("status", "OPEN,PAUSED,CLOSED").queryParam("size", 100)
@@ -164,24 +187,47 @@ class ListingSearchModelTest {
             if (ids.isEmpty()) {
                 break;
             }
-            ids.forEach(id -> model.add(read(id)));
+            ids.forEach(id -> model.add(read(id, eurRate)));
         }
         assertThat(model).hasSize(LISTINGS);
         return model;
     }
 
     /** A listing as {@code GET /api/listings/{id}} shows it. */
-    private static Listing read(long id) {
+    private static Listing read(long id, BigDecimal eurRate) {
         JsonPath json = given().when().get("/api/listings/" + id).then().statusCode(200).extract().jsonPath();
-        boolean hourlyUsd = "HOUR".equals(json.getString("pay.unit")) && "USD".equals(json.getString("pay.currency"));
+        Map<String, Hourly> byCountry = new HashMap<>();
+        Hourly own = null;
+        if (json.get("pay") != null) {
+            String unit = json.getString("pay.unit");
+            BigDecimal rate = "USD".equals(json.getString("pay.currency")) ? BigDecimal.ONE : eurRate;
+            BigDecimal minutes = json.get("pay.minutesPerTask") == null ? null : new BigDecimal(json.getString("pay.minutesPerTask"));
+            String basis = "TASK".equals(unit) ? "ESTIMATED" : rate.equals(BigDecimal.ONE) ? "PUBLISHED" : "CONVERTED";
+            if ("HOUR".equals(unit) || minutes != null) {
+                own = new Hourly(hourly(json.getString("pay.min"), rate, minutes), hourly(json.getString("pay.max"), rate, minutes), basis);
+                List<Map<String, Object>> ranges = json.get("pay.byCountry") == null ? List.of() : json.getList("pay.byCountry");
+                for (Map<String, Object> range : ranges) {
+                    Hourly theirs = new Hourly(hourly(range.get("min").toString(), rate, minutes),
+                            hourly(range.get("max").toString(), rate, minutes), basis);
+                    @SuppressWarnings("unchecked")
+                    List<String> codes = (List<String>) range.get("countries");
+                    codes.forEach(code -> byCountry.put(code, theirs));
+                }
+            }
+        }
         return new Listing(id, json.getString("platform.slug"), json.getString("payTier.slug"), json.getString("taskType"),
-                json.getString("status"), json.getString("title"), json.getString("description"),
-                hourlyUsd ? new BigDecimal(json.getString("pay.min")) : null, hourlyUsd ? new BigDecimal(json.getString("pay.max")) : null,
+                json.getString("status"), json.getString("title"), json.getString("description"), own, byCountry,
                 Set.copyOf(json.getList("effectiveEligibility.countries", String.class)),
                 Set.copyOf(json.getList("effectiveEligibility.excludedCountries", String.class)),
                 Set.copyOf(json.getList("effectiveEligibility.languages", String.class)),
                 Set.copyOf(json.getList("effectiveEligibility.credentials", String.class)),
                 Instant.parse(json.getString("postedAt")), Instant.parse(json.getString("updatedAt")));
+    }
+
+    private static BigDecimal hourly(String amount, BigDecimal rate, BigDecimal minutesPerTask) {
+        BigDecimal usd = new BigDecimal(amount).multiply(rate);
+        return minutesPerTask == null ? usd.setScale(2, java.math.RoundingMode.HALF_EVEN)
+                : usd.multiply(BigDecimal.valueOf(60)).divide(minutesPerTask, 2, java.math.RoundingMode.HALF_EVEN);
     }
 
     private Search randomSearch(Random random, String token, List<Listing> model) {
@@ -206,6 +252,7 @@ class ListingSearchModelTest {
                 && new BigDecimal(first(query, "minPay")).compareTo(new BigDecimal(first(query, "maxPay"))) > 0) {
             query.remove("maxPay");
         }
+        maybe(random, query, "payBasis", () -> nonEmpty(random, List.of("PUBLISHED", "CONVERTED", "ESTIMATED")));
         maybe(random, query, "includeUnknownPay", () -> List.of(Boolean.toString(random.nextBoolean())));
         maybe(random, query, "postedAfter", () -> List.of(model.get(random.nextInt(model.size())).postedAt().toString()));
         maybe(random, query, "updatedAfter", () -> List.of(model.get(random.nextInt(model.size())).updatedAt()
@@ -256,16 +303,18 @@ class ListingSearchModelTest {
             List<String> statuses = query.getOrDefault("status", List.of("OPEN"));
             filters.add(listing -> statuses.contains(listing.status()));
         }
-        if (!"pay".equals(withoutFacet) && (query.containsKey("minPay") || query.containsKey("maxPay"))) {
+        if (!"pay".equals(withoutFacet) && (query.containsKey("minPay") || query.containsKey("maxPay") || query.containsKey("payBasis"))) {
             BigDecimal min = query.containsKey("minPay") ? new BigDecimal(first(query, "minPay")) : null;
             BigDecimal max = query.containsKey("maxPay") ? new BigDecimal(first(query, "maxPay")) : null;
+            List<String> bases = query.get("payBasis");
             boolean unknownToo = Boolean.parseBoolean(first(query, "includeUnknownPay"));
             filters.add(listing -> {
-                if (listing.hourlyMax() == null) {
+                Hourly pay = listing.hourlyFor(country);
+                if (pay == null) {
                     return unknownToo;
                 }
-                return (min == null || listing.hourlyMax().compareTo(min) >= 0)
-                        && (max == null || (listing.hourlyMin() != null && listing.hourlyMin().compareTo(max) <= 0));
+                return (min == null || pay.max().compareTo(min) >= 0) && (max == null || pay.min().compareTo(max) <= 0)
+                        && (bases == null || bases.contains(pay.basis()));
             });
         }
         if (query.containsKey("postedAfter")) {
@@ -300,9 +349,11 @@ class ListingSearchModelTest {
                 for (String name : names) {
                     counts.put(name, 0L);
                 }
-                counted.stream().filter(listing -> listing.hourlyMax() != null).forEach(listing -> {
+                String country = first(query, "country");
+                counted.stream().filter(listing -> listing.hourlyMax(country) != null).forEach(listing -> {
                     int band = 0;
-                    while (band + 1 < bounds.length && listing.hourlyMax().compareTo(BigDecimal.valueOf(bounds[band + 1])) >= 0) {
+                    while (band + 1 < bounds.length
+                            && listing.hourlyMax(country).compareTo(BigDecimal.valueOf(bounds[band + 1])) >= 0) {
                         band++;
                     }
                     counts.merge(names[band], 1L, Long::sum);
@@ -318,15 +369,15 @@ class ListingSearchModelTest {
     }
 
     /** The documented order of {@code sort}, the id breaking ties. */
-    private static Comparator<Listing> order(String sort) {
+    private static Comparator<Listing> order(String sort, String country) {
         Comparator<Listing> byId = Comparator.comparingLong(Listing::id);
         Comparator<BigDecimal> nullsLast = Comparator.nullsLast(Comparator.naturalOrder());
         return switch (sort) {
             case "-postedAt" -> Comparator.comparing(Listing::postedAt).reversed().thenComparing(byId);
             case "postedAt" -> Comparator.comparing(Listing::postedAt).thenComparing(byId);
-            case "-pay" -> Comparator.comparing(Listing::hourlyMax, Comparator.nullsLast(Comparator.<BigDecimal>reverseOrder()))
-                    .thenComparing(byId);
-            case "pay" -> Comparator.comparing(Listing::hourlyMax, nullsLast).thenComparing(byId);
+            case "-pay" -> Comparator.comparing((Listing listing) -> listing.hourlyMax(country),
+                    Comparator.nullsLast(Comparator.<BigDecimal>reverseOrder())).thenComparing(byId);
+            case "pay" -> Comparator.comparing((Listing listing) -> listing.hourlyMax(country), nullsLast).thenComparing(byId);
             case "title" -> Comparator.comparing((Listing listing) -> listing.title().toLowerCase(Locale.ROOT),
                     (a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)))
                     .thenComparing(byId);

@@ -49,8 +49,8 @@ class WriteAccessTest {
         String before = snapshot();
         for (String[] operation : operations) {
             String method = operation[0];
-            String path = operation[1].replace("{id}", Long.toString(listing)).replace("{slug}",
-                    operation[1].startsWith("/api/pay-tiers") ? tier : platform);
+            String path = operation[1].replace("{id}", Long.toString(listing)).replace("{currency}", "EUR")
+                    .replace("{slug}", operation[1].startsWith("/api/pay-tiers") ? tier : platform);
             attempt(given(), method, path).then().statusCode(401).contentType("application/problem+json")
                     .header("WWW-Authenticate", containsString("Bearer"));
             attempt(given().header("Authorization", "Bearer not-a-key"), method, path).then().statusCode(401)
@@ -65,8 +65,8 @@ class WriteAccessTest {
     @Test
     void aCuratorKeyPassesTheRoleCheckOfEveryWriteOperation() {
         for (String[] operation : writeOperations()) {
-            String path = operation[1].replace("{id}", Long.toString(listing)).replace("{slug}",
-                    operation[1].startsWith("/api/pay-tiers") ? tier : platform);
+            String path = operation[1].replace("{id}", Long.toString(listing)).replace("{currency}", "EUR")
+                    .replace("{slug}", operation[1].startsWith("/api/pay-tiers") ? tier : platform);
             int status = attempt(given().header("Authorization", Api.CURATOR), operation[0], path).then().extract().statusCode();
             assertThat(status).as("%s %s with the curator key", operation[0], operation[1]).isNotIn(401, 403).isLessThan(500);
         }

@@ -140,6 +140,11 @@ public class DirectoryFixture {
             return this;
         }
 
+        public ListingBuilder pay(ListingRequest.PayRequest pay) {
+            this.pay = pay;
+            return this;
+        }
+
         public ListingBuilder eligibility(EligibilityRules eligibility) {
             this.eligibility = eligibility;
             return this;
