@@ -46,6 +46,9 @@ public class ExchangeRateService {
             errors.add(new FieldError("body", "must be an exchange rate"));
         } else {
             errors.addAll(validator.problems(request, ""));
+            if (request.rate() != null && request.rate().stripTrailingZeros().scale() > 10) {
+                errors.add(new FieldError("rate", "must have at most ten decimals"));
+            }
             if (request.currency() != null && !request.currency().equals(currency)) {
                 errors.add(new FieldError("currency", "must be the URL's currency '" + currency + "' or left out"));
             }

@@ -93,7 +93,7 @@ public record ListingRequest(
 
     /** A range that applies to contributors living in some countries. */
     @Schema(name = "CountryPayWrite", description = "A pay range for contributors living in the countries named.",
-            additionalProperties = Schema.False.class)
+            additionalProperties = Schema.False.class, requiredProperties = {"countries", "min", "max"})
     public record CountryPayRequest(
             @NotEmpty @Size(max = 250) @Schema(ref = "CountryCodes", description = "ISO 3166-1 alpha-2 codes of the countries"
                     + " this range is for.") List<@NotNull String> countries,

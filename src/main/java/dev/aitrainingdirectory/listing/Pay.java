@@ -14,8 +14,8 @@ public record Pay(
         @Schema(description = "HOUR or TASK.") PayUnit unit,
         @Schema(description = "With unit TASK: the minutes one task takes, as published or estimated.", examples = "5",
                 minimum = "0", exclusiveMinimum = true, maximum = "1440") BigDecimal minutesPerTask,
-        @Schema(description = "Ranges that replace `min` and `max` for contributors living in the countries named.")
-        List<CountryPay> byCountry,
+        @Schema(description = "Ranges that replace `min` and `max` for contributors living in the countries named.",
+                maxItems = 20) List<CountryPay> byCountry,
         @Schema(description = "The pay as US dollars an hour; absent when it cannot be known (per task without"
                 + " `minutesPerTask`). In a search by `country` where a `byCountry` range applies, that range's.")
         HourlyUsd hourlyUsd) {
