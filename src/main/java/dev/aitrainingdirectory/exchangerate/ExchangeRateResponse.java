@@ -15,7 +15,7 @@ public record ExchangeRateResponse(
                 maxLength = 200, pattern = "\\S") String source) {
 
     public static ExchangeRateResponse of(ExchangeRate rate) {
-        return new ExchangeRateResponse(rate.currency, rate.rate.stripTrailingZeros().scale() < 0
-                ? rate.rate.setScale(0) : rate.rate.stripTrailingZeros(), rate.asOf, rate.source);
+        BigDecimal plain = rate.rate.stripTrailingZeros();
+        return new ExchangeRateResponse(rate.currency, plain.scale() < 0 ? plain.setScale(0) : plain, rate.asOf, rate.source);
     }
 }

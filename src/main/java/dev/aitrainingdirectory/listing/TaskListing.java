@@ -148,15 +148,18 @@ public class TaskListing extends TimestampedEntity {
         titleSortKey = SortKey.of(title);
         usdRate = rate == null ? null : rate.rate;
         usdRateAsOf = rate == null ? null : rate.asOf;
-        HourlyUsd hourly = hourlyUsd();
+        HourlyUsd hourly = payUnit == null ? null : hourlyUsd(payMin, payMax);
         hourlyUsdMin = hourly == null ? null : hourly.min();
         hourlyUsdMax = hourly == null ? null : hourly.max();
         hourlyBasis = hourly == null ? null : hourly.basis();
     }
 
-    /** The listing's own pay as hourly USD; null when it has no pay or its hourly pay cannot be known. */
+    /**
+     * The listing's own pay as hourly USD, as derived at its last write or rate change; null when it has no pay
+     * or its hourly pay cannot be known.
+     */
     public HourlyUsd hourlyUsd() {
-        return payUnit == null ? null : hourlyUsd(payMin, payMax);
+        return hourlyBasis == null ? null : new HourlyUsd(hourlyUsdMin, hourlyUsdMax, hourlyBasis, usdRate, usdRateAsOf, null);
     }
 
     /** A range of this listing's pay (its own or one by country) as hourly USD; null when it cannot be known. */

@@ -14,7 +14,6 @@ import dev.aitrainingdirectory.support.DirectoryFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.path.json.config.JsonPathConfig;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.List;
@@ -31,15 +30,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ExchangeRateResourceTest {
 
     private static final String PROBLEM = "application/problem+json";
-    private static final JsonPathConfig EXACT = JsonPathConfig.jsonPathConfig()
-            .numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL);
 
     @Inject
     DirectoryFixture fixture;
 
     @Test
     void theExampleRatesAreListedByCurrencyWithTheirDayAndSource() {
-        JsonPath rates = given().when().get("/api/exchange-rates").then().statusCode(200).extract().jsonPath().using(EXACT);
+        JsonPath rates = given().when().get("/api/exchange-rates").then().statusCode(200).extract().jsonPath().using(Api.EXACT_NUMBERS);
         List<String> currencies = rates.getList("items.currency");
         assertThat(currencies).contains("EUR", "GBP", "INR", "BRL", "PHP").doesNotContain("USD").isSorted();
         assertThat(rates.getString("items.find { it.currency == 'EUR' }.asOf")).isEqualTo("2026-11-30");
@@ -120,7 +117,7 @@ class ExchangeRateResourceTest {
         String platform = fixture.platform(DirectoryFixture.worldwide());
         long id = fixture.listing(platform).pay(new ListingRequest.PayRequest(new BigDecimal("100"), new BigDecimal("200"), "MXN",
                 PayUnit.HOUR)).create();
-        JsonPath before = given().when().get("/api/listings/" + id).then().statusCode(200).extract().jsonPath().using(EXACT);
+        JsonPath before = given().when().get("/api/listings/" + id).then().statusCode(200).extract().jsonPath().using(Api.EXACT_NUMBERS);
         assertThat(before.<BigDecimal>get("pay.hourlyUsd.min")).isEqualByComparingTo("5.00");
         assertThat(before.<BigDecimal>get("pay.hourlyUsd.max")).isEqualByComparingTo("10.00");
         assertThat(before.getString("pay.hourlyUsd.basis")).isEqualTo("CONVERTED");
@@ -134,7 +131,7 @@ class ExchangeRateResourceTest {
         asCurator().contentType(ContentType.JSON).header("If-Match", tag).body(rate("0.1", "2026-11-30"))
                 .when().put("/api/exchange-rates/MXN").then().statusCode(200);
 
-        JsonPath after = given().when().get("/api/listings/" + id).then().statusCode(200).extract().jsonPath().using(EXACT);
+        JsonPath after = given().when().get("/api/listings/" + id).then().statusCode(200).extract().jsonPath().using(Api.EXACT_NUMBERS);
         assertThat(after.<BigDecimal>get("pay.hourlyUsd.max")).isEqualByComparingTo("20.00");
         assertThat(after.getString("pay.hourlyUsd.rateAsOf")).isEqualTo("2026-11-30");
         assertThat(after.getLong("version")).isGreaterThan(before.getLong("version"));

@@ -10,7 +10,6 @@ import dev.aitrainingdirectory.support.DirectoryFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.path.json.config.JsonPathConfig;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -30,8 +29,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ListingPayTest {
 
     private static final String PROBLEM = "application/problem+json";
-    private static final JsonPathConfig EXACT = JsonPathConfig.jsonPathConfig()
-            .numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL);
 
     @Inject
     DirectoryFixture fixture;
@@ -62,7 +59,7 @@ class ListingPayTest {
     void payInAnotherCurrencyIsConvertedExactlyAtTheRateItShows() {
         String platform = fixture.platform(DirectoryFixture.worldwide());
         BigDecimal eur = new BigDecimal(given().when().get("/api/exchange-rates/EUR").then().statusCode(200)
-                .extract().jsonPath().using(EXACT).get("rate").toString());
+                .extract().jsonPath().using(Api.EXACT_NUMBERS).get("rate").toString());
         long id = fixture.listing(platform).pay(new ListingRequest.PayRequest(new BigDecimal("33.33"), new BigDecimal("41.07"),
                 "EUR", PayUnit.HOUR)).create();
 
@@ -74,7 +71,7 @@ class ListingPayTest {
         assertThat(listing.<BigDecimal>get("pay.min")).isEqualByComparingTo("33.33");
         assertThat(listing.getString("pay.currency")).isEqualTo("EUR");
         // The page of a search shows the same figures as the listing read alone.
-        JsonPath page = Api.ok("/api/listings", Map.of("platform", platform)).extract().jsonPath().using(EXACT);
+        JsonPath page = Api.ok("/api/listings", Map.of("platform", platform)).extract().jsonPath().using(Api.EXACT_NUMBERS);
         assertThat(page.<BigDecimal>get("items[0].pay.hourlyUsd.min")).isEqualByComparingTo(expectedMin);
         assertThat(Api.listingIds(Map.of("platform", platform, "payBasis", "CONVERTED"))).containsExactly(id);
     }
@@ -95,7 +92,7 @@ class ListingPayTest {
         assertThat(Api.listingIds(Map.of("platform", platform, "sort", "-pay", "country", "IN"))).containsExactly(flat, byCountry);
 
         JsonPath inIndia = Api.ok("/api/listings", Map.of("platform", platform, "country", "IN", "sort", "pay",
-                "facets", "pay")).extract().jsonPath().using(EXACT);
+                "facets", "pay")).extract().jsonPath().using(Api.EXACT_NUMBERS);
         assertThat(inIndia.<BigDecimal>get("items[0].pay.hourlyUsd.max")).isEqualByComparingTo("10.00");
         assertThat(inIndia.getString("items[0].pay.hourlyUsd.country")).isEqualTo("IN");
         assertThat(inIndia.<BigDecimal>get("items[0].pay.max")).isEqualByComparingTo("30.00");
@@ -157,6 +154,6 @@ class ListingPayTest {
     }
 
     private static JsonPath read(long id) {
-        return given().when().get("/api/listings/" + id).then().statusCode(200).extract().jsonPath().using(EXACT);
+        return given().when().get("/api/listings/" + id).then().statusCode(200).extract().jsonPath().using(Api.EXACT_NUMBERS);
     }
 }

@@ -2,6 +2,7 @@ package dev.aitrainingdirectory.support;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,10 @@ public final class Api {
     public static final String CURATOR = "Bearer dev-curator-key";
     /** The Authorization header of the test profile's partner key, which may only read. */
     public static final String PARTNER = "Bearer dev-partner-key";
+
+    /** Reads JSON numbers as BigDecimal, so that money is compared exactly as the API wrote it. */
+    public static final JsonPathConfig EXACT_NUMBERS = JsonPathConfig.jsonPathConfig()
+            .numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL);
 
     private Api() {
     }
