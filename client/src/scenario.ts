@@ -111,7 +111,8 @@ step("read a listing with its ETag, then 304 while it is unchanged", async () =>
   const first = await api.GET("/api/listings/{id}", { params: { path: { id: String(listing.id) } } });
   const etag = first.response.headers.get("etag");
   assert.ok(etag, "an ETag");
-  assert.equal(first.data?.id, listing.id);
+  assert.ok(first.data && "id" in first.data, "the listing as JSON");
+  assert.equal(first.data.id, listing.id);
   const again = await api.GET("/api/listings/{id}", {
     params: { path: { id: String(listing.id) }, header: { "If-None-Match": etag } },
   });
@@ -120,6 +121,64 @@ step("read a listing with its ETag, then 304 while it is unchanged", async () =>
   const missing = await api.GET("/api/listings/{id}", { params: { path: { id: "999999999" } } });
   assert.equal(missing.response.status, 404);
   assert.equal(missing.error?.status, 404);
+});
+
+step("read a listing as a schema.org JobPosting, with its own ETag", async () => {
+  const listing = await anyOpenListing();
+  const path = { id: String(listing.id) };
+  const posting = await api.GET("/api/listings/{id}", { params: { path }, headers: { Accept: "application/ld+json" }, parseAs: "json" });
+  assert.equal(posting.response.status, 200);
+  assert.equal(posting.response.headers.get("content-type")?.split(";")[0], "application/ld+json");
+  assert.ok(posting.data && "@type" in posting.data, "a JobPosting");
+  assert.equal(posting.data["@type"], "JobPosting");
+  assert.equal(posting.data.title, listing.title);
+  assert.equal(posting.data.jobLocationType, "TELECOMMUTE");
+  assert.equal(posting.data.hiringOrganization.name, listing.platform.name);
+  assert.ok(posting.data.applicantLocationRequirements.length > 0);
+  const tag = posting.response.headers.get("etag");
+  assert.ok(tag);
+  const json = await api.GET("/api/listings/{id}", { params: { path } });
+  assert.notEqual(json.response.headers.get("etag"), tag, "JSON and JSON-LD are tagged apart");
+  const again = await api.GET("/api/listings/{id}", {
+    params: { path, header: { "If-None-Match": tag } }, headers: { Accept: "application/ld+json" },
+  });
+  assert.equal(again.response.status, 304);
+});
+
+step("vet platforms: hiring by country, payouts by country, onboarding, official domains", async () => {
+  const waitlisted = await api.GET("/api/listings", { params: { query: { country: "IN", hiring: ["WAITLIST"], size: 100 } } });
+  assert.ok(waitlisted.data && waitlisted.data.totalItems > 0, "the example data keeps India on a waitlist somewhere");
+  for (const found of waitlisted.data.items) {
+    assert.equal(found.hiring.status, "WAITLIST");
+    assert.equal(found.hiring.country, "IN");
+  }
+  const open = await api.GET("/api/listings", { params: { query: { country: "IN", hiring: ["OPEN"], size: 100 } } });
+  assert.ok(open.data);
+  assert.ok(open.data.items.every((found) => !waitlisted.data?.items.some((other) => other.id === found.id)));
+
+  const payoneerIn = await api.GET("/api/platforms", { params: { query: { paymentMethod: ["PAYONEER"], country: "IN" } } });
+  const payoneerUs = await api.GET("/api/platforms", { params: { query: { paymentMethod: ["PAYONEER"], country: "US" } } });
+  assert.ok(payoneerIn.data?.items.some((platform) => platform.slug === "outlier"));
+  assert.ok(!payoneerUs.data?.items.some((platform) => platform.slug === "outlier"), "Outlier offers Payoneer in some countries only");
+
+  const quick = await api.GET("/api/platforms", { params: { query: { maxAssessmentMinutes: 30, monitoring: false } } });
+  assert.ok(quick.data);
+  for (const platform of quick.data.items) {
+    assert.equal(platform.monitoringSoftware, false);
+    assert.ok(!platform.assessment.required || (platform.assessment.estimatedMinutes ?? Infinity) <= 30);
+  }
+
+  const outlier = await api.GET("/api/platforms/{slug}", { params: { path: { slug: "outlier" } } });
+  assert.deepEqual(outlier.data?.officialDomains, ["outlier.ai"]);
+  const lookAlike = await api.POST("/api/listings", {
+    body: {
+      platform: "outlier", externalId: `e2e-copy-${Date.now()}`, title: "Copied listing", description: "On a look-alike domain.",
+      taskType: "RESPONSE_RATING", payTier: "languages", status: "OPEN", applyUrl: "https://outlier-ai.example/apply",
+    },
+    headers: curator,
+  });
+  assert.equal(lookAlike.response.status, 422);
+  assert.ok(lookAlike.error?.errors?.some((error) => error.field === "applyUrl" && error.message.includes("outlier-ai.example")));
 });
 
 step("read the other resources", async () => {

@@ -1,5 +1,7 @@
 package dev.aitrainingdirectory.listing;
 
+import dev.aitrainingdirectory.platform.HiringStatus;
+import dev.aitrainingdirectory.platform.PaymentMethod;
 import dev.aitrainingdirectory.platform.TaskType;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
@@ -89,6 +91,36 @@ public abstract class ListingFilterParams {
             + " `pay.hourlyUsd.basis` is one of these, e.g. `PUBLISHED,CONVERTED` to leave out estimates from per-task pay.",
             explode = Explode.TRUE, schema = @Schema(type = SchemaType.ARRAY, implementation = PayBasis.class, maxItems = 3))
     public List<String> payBasis;
+
+    @QueryParam("hiring")
+    @Parameter(description = "Keeps listings whose platform's hiring status is one of these (repeatable or comma list);"
+            + " with `country`, its status in that country. `hiring=OPEN` leaves out platforms that keep applicants waiting.",
+            explode = Explode.TRUE, schema = @Schema(type = SchemaType.ARRAY, implementation = HiringStatus.class, maxItems = 3),
+            example = "[\"OPEN\"]")
+    public List<String> hiring;
+
+    @QueryParam("paymentMethod")
+    @Parameter(description = "Keeps listings whose platform pays by one of these methods (repeatable or comma list); with"
+            + " `country`, by one it offers in that country.", explode = Explode.TRUE,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = PaymentMethod.class, maxItems = 3), example = "[\"PAYPAL\"]")
+    public List<String> paymentMethod;
+
+    @QueryParam("assessmentPaid")
+    @Parameter(description = "true: keeps listings whose platform asks for no unpaid assessment time (none required, or a"
+            + " paid one); false: those whose platform's required assessment is unpaid. Platforms that do not say whether"
+            + " theirs is paid are kept by neither.", schema = @Schema(type = SchemaType.BOOLEAN))
+    public List<String> assessmentPaid;
+
+    @QueryParam("maxAssessmentMinutes")
+    @Parameter(description = "Keeps listings whose platform's entry assessment takes at most this many minutes, or that"
+            + " requires none; platforms that do not say how long theirs takes are left out.",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "1440"), example = "60")
+    public List<String> maxAssessmentMinutes;
+
+    @QueryParam("monitoring")
+    @Parameter(description = "false: keeps listings whose platform needs no monitoring or time-tracking software; true:"
+            + " those whose platform does.", schema = @Schema(type = SchemaType.BOOLEAN))
+    public List<String> monitoring;
 
     @QueryParam("postedAfter")
     @Parameter(description = "Keeps listings posted strictly after this ISO-8601 timestamp.",

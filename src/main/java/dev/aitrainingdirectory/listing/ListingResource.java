@@ -37,6 +37,7 @@ import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Variant;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -76,6 +77,10 @@ public class ListingResource {
     ObjectMapper objectMapper;
     @Inject
     SearchCache searchCache;
+
+    /** What {@code GET /api/listings/{id}} answers: the listing as JSON, or as a schema.org JobPosting. */
+    private static final List<Variant> REPRESENTATIONS = Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE,
+            MediaType.valueOf(JobPosting.MEDIA_TYPE)).build();
 
     /** The most completions {@code suggest} answers. */
     private static final int MAX_SUGGESTIONS = 10;
@@ -185,23 +190,38 @@ public class ListingResource {
     @GET
     @Path("{id}")
     @PermitAll
+    @Produces({MediaType.APPLICATION_JSON, JobPosting.MEDIA_TYPE})
     @Operation(operationId = "getListing", summary = "Read a listing",
-            description = "One listing with its own and its effective eligibility. Send the `ETag` back in"
-                    + " `If-None-Match` to get 304 while it is unchanged.")
+            description = "One listing with its own and its effective eligibility. With `Accept: application/ld+json`, the"
+                    + " listing as a schema.org `JobPosting` in JSON-LD instead, with the properties Google for Jobs requires"
+                    + " and recommends, for a frontend to embed in the listing's page as a JSON-LD script element."
+                    + " Each representation has its own `ETag`; send it back in `If-None-Match` to get 304 while it is unchanged.")
     @Parameter(ref = "IfNoneMatch")
-    @APIResponse(responseCode = "200", description = "The listing.", headers = @Header(ref = "ETag"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListingResponse.class),
+    @APIResponse(responseCode = "200", description = "The listing.", headers = {@Header(ref = "ETag"),
+            @Header(name = "Vary", description = "`Accept`: the representation depends on it.",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 100, pattern = "Accept"))},
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListingResponse.class),
                     examples = @ExampleObject(name = "listing", summary = "An open listing paid by the hour",
-                            value = ListingResponse.EXAMPLE)))
+                            value = ListingResponse.EXAMPLE)),
+                    @Content(mediaType = JobPosting.MEDIA_TYPE, schema = @Schema(ref = "JobPosting"))})
     @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public RestResponse<ListingResponse> getListing(
+    public RestResponse<Object> getListing(
             @Parameter(ref = "ListingId") @PathParam("id") String id,
             @Context Request request) {
         TaskListing listing = parseId(id).flatMap(TaskListing::findWithDetails).orElseThrow(() -> notFound(id));
         Instant now = TimestampedEntity.now();
-        return EntityTags.conditionalGet(request, tagOf(listing, now), () -> ListingResponse.of(listing, now));
+        Variant chosen = request.selectVariant(REPRESENTATIONS);
+        boolean jobPosting = chosen != null && chosen.getMediaType().isCompatible(JobPosting.CONTENT_TYPE);
+        EntityTag tag = jobPosting ? EntityTags.of(listing.version, listing.platform.version, listing.payTier.version,
+                listing.effectiveStatus(now), JobPosting.MEDIA_TYPE) : tagOf(listing, now);
+        if (request.evaluatePreconditions(tag) != null) {
+            return RestResponse.ResponseBuilder.notModified(tag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+        }
+        Object body = jobPosting ? JobPosting.of(listing, now, objectMapper).toString() : ListingResponse.of(listing, now);
+        return RestResponse.ResponseBuilder.ok(body, jobPosting ? JobPosting.CONTENT_TYPE : MediaType.APPLICATION_JSON_TYPE)
+                .tag(tag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
 
     @POST

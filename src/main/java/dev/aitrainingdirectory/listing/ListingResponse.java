@@ -1,6 +1,7 @@
 package dev.aitrainingdirectory.listing;
 
 import dev.aitrainingdirectory.eligibility.EligibilityRules;
+import dev.aitrainingdirectory.platform.HiringStatus;
 import dev.aitrainingdirectory.platform.TaskType;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -8,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A task listing as clients read it. */
 @Schema(name = "Listing", description = "A piece of AI-training work open, or once open, on a platform.",
         requiredProperties = {"id", "platform", "title", "description", "taskType", "payTier", "eligibility",
-                "effectiveEligibility", "status", "applyUrl", "externalId", "postedAt", "createdAt", "updatedAt", "version"})
+                "effectiveEligibility", "hiring", "status", "applyUrl", "externalId", "postedAt", "createdAt", "updatedAt", "version"})
 public record ListingResponse(
         @Schema(description = "The listing's id.", examples = "1042", minimum = "1", maximum = "9223372036854775807") long id,
         @Schema(description = "The platform the work is on.") NamedReference platform,
@@ -21,6 +22,8 @@ public record ListingResponse(
         @Schema(description = "The rules a contributor must meet to qualify: the platform's AND the listing's"
                 + " (countries intersected; exclusions, languages and credentials united). The search filters on these.")
         EligibilityRules effectiveEligibility,
+        @Schema(description = "Whether the platform takes new contributors on (for the asked `country`, in a search).")
+        ListingHiring hiring,
         @Schema(description = "OPEN, PAUSED or CLOSED; a listing past its `expiresAt` is CLOSED.") ListingStatus status,
         @Schema(description = "Where to apply (https).", examples = "https://example.com/apply", format = "uri",
                 maxLength = 2048, pattern = "^https://") String applyUrl,
@@ -47,6 +50,7 @@ public record ListingResponse(
              "eligibility": {"countries": ["AR", "ES", "MX"], "excludedCountries": [], "languages": ["es"], "credentials": []},
              "effectiveEligibility": {"countries": ["AR", "ES", "MX"], "excludedCountries": [], "languages": ["es"],
                                       "credentials": []},
+             "hiring": {"status": "OPEN", "verifiedAt": "2026-11-30T09:00:00Z"},
              "status": "OPEN", "applyUrl": "https://outlier.ai", "externalId": "eval-es-0042",
              "postedAt": "2026-11-26T08:00:00Z", "expiresAt": "2026-12-31T00:00:00Z",
              "createdAt": "2026-11-26T09:12:45Z", "updatedAt": "2026-11-27T10:15:30Z", "version": 3}""";
@@ -57,17 +61,21 @@ public record ListingResponse(
             return this;
         }
         return new ListingResponse(id, platform, title, description, taskType, payTier, pay, eligibility, effectiveEligibility,
-                ListingStatus.CLOSED, applyUrl, externalId, postedAt, expiresAt, lastVerifiedAt, createdAt, updatedAt, version);
+                hiring, ListingStatus.CLOSED, applyUrl, externalId, postedAt, expiresAt, lastVerifiedAt, createdAt, updatedAt, version);
     }
 
-    /** The listing as a contributor living in {@code country} sees it: with the pay range for that country, if any. */
-    public ListingResponse forCountry(String country) {
-        if (pay == null || country == null) {
+    /**
+     * The listing as a contributor living in {@code country} sees it: with the pay range for that country, if
+     * any, and the platform's hiring status there ({@code hiringThere}).
+     */
+    public ListingResponse forCountry(String country, HiringStatus hiringThere) {
+        if (country == null) {
             return this;
         }
-        Pay theirs = pay.forCountry(country);
-        return theirs == pay ? this : new ListingResponse(id, platform, title, description, taskType, payTier, theirs, eligibility,
-                effectiveEligibility, status, applyUrl, externalId, postedAt, expiresAt, lastVerifiedAt, createdAt, updatedAt, version);
+        Pay theirs = pay == null ? null : pay.forCountry(country);
+        return new ListingResponse(id, platform, title, description, taskType, payTier, theirs, eligibility,
+                effectiveEligibility, hiring.in(country, hiringThere), status, applyUrl, externalId, postedAt, expiresAt,
+                lastVerifiedAt, createdAt, updatedAt, version);
     }
 
     public static ListingResponse of(TaskListing listing, Instant now) {
@@ -77,7 +85,7 @@ public record ListingResponse(
                 listing.title, listing.description, listing.taskType,
                 new NamedReference(listing.payTier.slug, listing.payTier.name),
                 pay, listing.eligibility.toRules(), listing.effectiveEligibility.toRules(),
-                listing.effectiveStatus(now), listing.applyUrl, listing.externalId,
+                ListingHiring.of(listing.platform.hiring()), listing.effectiveStatus(now), listing.applyUrl, listing.externalId,
                 listing.postedAt, listing.expiresAt, listing.lastVerifiedAt,
                 listing.createdAt, listing.updatedAt, listing.version);
     }

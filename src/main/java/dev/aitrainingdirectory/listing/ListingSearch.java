@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.aitrainingdirectory.paging.PageRequest;
 import dev.aitrainingdirectory.params.ParameterReader;
 import dev.aitrainingdirectory.paytier.PayTier;
+import dev.aitrainingdirectory.platform.HiringStatus;
+import dev.aitrainingdirectory.platform.PaymentMethod;
 import dev.aitrainingdirectory.platform.Platform;
 import dev.aitrainingdirectory.platform.TaskType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,7 +76,12 @@ public class ListingSearch {
                 Boolean.TRUE.equals(reader.bool("includeUnknownPay", params.includeUnknownPay)),
                 reader.enums("payBasis", params.payBasis, PayBasis.class),
                 reader.instant("postedAfter", params.postedAfter),
-                reader.instant("updatedAfter", params.updatedAfter));
+                reader.instant("updatedAfter", params.updatedAfter),
+                reader.enums("hiring", params.hiring, HiringStatus.class),
+                reader.enums("paymentMethod", params.paymentMethod, PaymentMethod.class),
+                reader.bool("assessmentPaid", params.assessmentPaid),
+                reader.optionalInteger("maxAssessmentMinutes", params.maxAssessmentMinutes, 0, 1440),
+                reader.bool("monitoring", params.monitoring));
         if (criteria.minPay() != null && criteria.maxPay() != null && criteria.minPay().compareTo(criteria.maxPay()) > 0) {
             reader.reject("minPay", "must not be above maxPay");
         }

@@ -16,9 +16,12 @@ import dev.aitrainingdirectory.paytier.PayTierChanged;
 import dev.aitrainingdirectory.persistence.SerializedWrite;
 import dev.aitrainingdirectory.persistence.TimestampedEntity;
 import dev.aitrainingdirectory.platform.Platform;
+import dev.aitrainingdirectory.platform.OfficialDomains;
+import dev.aitrainingdirectory.platform.OfficialDomainsChanging;
 import dev.aitrainingdirectory.platform.PlatformChanged;
 import dev.aitrainingdirectory.problem.BodyValidator;
 import dev.aitrainingdirectory.problem.FieldError;
+import dev.aitrainingdirectory.problem.Problem;
 import dev.aitrainingdirectory.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -48,6 +51,9 @@ public class ListingService {
 
     /** The most listings one import may carry. */
     public static final int MAX_IMPORT = 1000;
+
+    /** The most listings a conflict over official domains names one by one. */
+    private static final int MAX_NAMED_LISTINGS = 100;
 
     /** What an import did. */
     public record ImportResult(int created, int updated, int unchanged) {
@@ -206,6 +212,31 @@ public class ListingService {
     }
 
     /**
+     * Refuses (409) new official domains of a platform while any of its listings applies outside them, naming
+     * them. Takes the change log's lock first, so no listing written meanwhile escapes the check.
+     */
+    void officialDomainsChanging(@Observes OfficialDomainsChanging changing) {
+        changeLog.lock();
+        List<FieldError> outside = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        for (TaskListing listing : TaskListing.<TaskListing>list("platform = ?1 order by id", changing.platform())) {
+            String host = OfficialDomains.hostOf(listing.applyUrl);
+            if (!OfficialDomains.covers(changing.domains(), host)) {
+                ids.add(listing.id);
+                if (outside.size() < MAX_NAMED_LISTINGS) {
+                    outside.add(new FieldError("officialDomains", "listing " + listing.id + " applies at '" + host + "'"));
+                }
+            }
+        }
+        if (!ids.isEmpty()) {
+            String named = ids.stream().limit(MAX_NAMED_LISTINGS).map(String::valueOf).collect(Collectors.joining(", "));
+            throw new ProblemException(409, "The new official domains would leave " + ids.size() + " of the platform's"
+                    + " listings applying elsewhere (ids " + named + (ids.size() > MAX_NAMED_LISTINGS ? ", ..." : "")
+                    + "); change or delete those listings first, or keep their domains.", outside);
+        }
+    }
+
+    /**
      * Derives again the hourly pay of every listing paid in a currency whose rate was set or changed, and
      * records each as changed. Runs in the caller's transaction.
      */
@@ -277,6 +308,15 @@ public class ListingService {
         errors.addAll(EligibilityValidation.problems(prefix + "eligibility", request.eligibility()));
         if (request.platform() != null && lookup.platform(request) == null) {
             errors.add(new FieldError(prefix + "platform", "no platform has the slug '" + request.platform() + "'"));
+        }
+        Platform platform = lookup.platform(request);
+        if (platform != null && request.applyUrl() != null && request.applyUrl().startsWith("https://")) {
+            String host = OfficialDomains.hostOf(request.applyUrl());
+            if (!OfficialDomains.covers(platform.officialDomains, host)) {
+                errors.add(new FieldError(prefix + "applyUrl", "its host '" + Problem.abbreviate(host, 200) + "' is not one of"
+                        + " the official domains of " + platform.name + " (" + String.join(", ", sorted(platform.officialDomains))
+                        + ") or a subdomain of one"));
+            }
         }
         if (request.payTier() != null && lookup.tier(request) == null) {
             errors.add(new FieldError(prefix + "payTier", "no pay tier has the slug '" + request.payTier() + "'"));
@@ -397,6 +437,10 @@ public class ListingService {
     private static List<ListingRequest.CountryPayRequest> normalized(List<ListingRequest.CountryPayRequest> ranges) {
         return ranges.stream().map(range -> new ListingRequest.CountryPayRequest(sortedSet(range.countries()),
                 money(range.min()), money(range.max()))).toList();
+    }
+
+    private static List<String> sorted(Set<String> values) {
+        return values.stream().sorted().toList();
     }
 
     private static <T> List<T> nullIfEmpty(List<T> values) {

@@ -235,6 +235,16 @@ public final class ParameterReader {
         return asked;
     }
 
+    /** A whole number between {@code min} and {@code max}, or null when absent (or invalid, which is rejected). */
+    public Integer optionalInteger(String name, List<String> raw, int min, int max) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        int before = errors.size();
+        int number = integer(name, raw, min, min, max);
+        return errors.size() == before ? number : null;
+    }
+
     /** A whole number between {@code min} and {@code max}, or {@code byDefault} when absent. */
     public int integer(String name, List<String> raw, int byDefault, int min, int max) {
         String value = single(name, raw);

@@ -66,8 +66,34 @@ public class PlatformSearch {
         }
         Set<PaymentMethod> methods = reader.enums("paymentMethod", params.paymentMethod, PaymentMethod.class);
         if (!methods.isEmpty()) {
+            String offeredThere = country == null ? "" : " and (not exists (select 1 from platform_payment_country c"
+                    + " where c.platform_id = p.id and c.payment_method = m.payment_method) or exists (select 1 from"
+                    + " platform_payment_country c where c.platform_id = p.id and c.payment_method = m.payment_method"
+                    + " and c.country = :country))";
             filter.and("exists (select 1 from platform_payment_method m where m.platform_id = p.id"
-                    + " and m.payment_method in (:methods))", "methods", methods.stream().map(Enum::name).toList());
+                    + " and m.payment_method in (:methods)" + offeredThere + ")", "methods", methods.stream().map(Enum::name).toList());
+        }
+        Set<HiringStatus> hiring = reader.enums("hiring", params.hiring, HiringStatus.class);
+        if (!hiring.isEmpty()) {
+            List<String> statuses = hiring.stream().map(Enum::name).toList();
+            filter.and(country == null ? "p.hiring_status in (:hiring)"
+                    : "(exists (select 1 from platform_hiring_country h where h.platform_id = p.id and h.country = :country"
+                            + " and h.status in (:hiring)) or (p.hiring_status in (:hiring) and not exists (select 1 from"
+                            + " platform_hiring_country h where h.platform_id = p.id and h.country = :country)))",
+                    "hiring", statuses);
+        }
+        Boolean assessmentPaid = reader.bool("assessmentPaid", params.assessmentPaid);
+        if (assessmentPaid != null) {
+            filter.and(assessmentPaid ? "(p.assessment_required = false or p.assessment_paid = true)"
+                    : "(p.assessment_required = true and p.assessment_paid = false)");
+        }
+        Integer maxMinutes = reader.optionalInteger("maxAssessmentMinutes", params.maxAssessmentMinutes, 0, 1440);
+        if (maxMinutes != null) {
+            filter.and("(p.assessment_required = false or p.assessment_minutes <= :maxMinutes)", "maxMinutes", maxMinutes);
+        }
+        Boolean monitoring = reader.bool("monitoring", params.monitoring);
+        if (monitoring != null) {
+            filter.and("p.monitoring_software = :monitoring", "monitoring", monitoring);
         }
         Set<Audience> audiences = reader.enums("audience", params.audience, Audience.class);
         if (!audiences.isEmpty()) {

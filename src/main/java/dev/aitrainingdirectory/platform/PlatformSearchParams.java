@@ -36,7 +36,8 @@ public class PlatformSearchParams {
     public List<String> tier;
 
     @QueryParam("paymentMethod")
-    @Parameter(description = "Keeps platforms paying by one of these methods.", explode = Explode.TRUE,
+    @Parameter(description = "Keeps platforms paying by one of these methods; with `country`, by one offered in that"
+            + " country.", explode = Explode.TRUE,
             schema = @Schema(type = SchemaType.ARRAY, implementation = PaymentMethod.class, maxItems = 50))
     public List<String> paymentMethod;
 
@@ -49,6 +50,29 @@ public class PlatformSearchParams {
     @Parameter(description = "Keeps platforms that do (true) or do not (false) require an entry assessment.",
             schema = @Schema(type = SchemaType.BOOLEAN))
     public List<String> assessmentRequired;
+
+    @QueryParam("hiring")
+    @Parameter(description = "Keeps platforms whose hiring status is one of these (repeatable or comma list); with"
+            + " `country`, the status in that country.", explode = Explode.TRUE,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = HiringStatus.class, maxItems = 3), example = "[\"OPEN\"]")
+    public List<String> hiring;
+
+    @QueryParam("assessmentPaid")
+    @Parameter(description = "true: keeps platforms that ask for no unpaid assessment time (none required, or a paid one);"
+            + " false: keeps platforms whose required assessment is unpaid. Platforms that do not say whether theirs is"
+            + " paid are kept by neither.", schema = @Schema(type = SchemaType.BOOLEAN))
+    public List<String> assessmentPaid;
+
+    @QueryParam("maxAssessmentMinutes")
+    @Parameter(description = "Keeps platforms whose entry assessment takes at most this many minutes, or that require"
+            + " none; those that do not say how long theirs takes are left out.",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "1440"), example = "60")
+    public List<String> maxAssessmentMinutes;
+
+    @QueryParam("monitoring")
+    @Parameter(description = "false: keeps platforms whose work needs no monitoring or time-tracking software; true: those"
+            + " whose work does.", schema = @Schema(type = SchemaType.BOOLEAN))
+    public List<String> monitoring;
 
     @QueryParam("sort")
     @Parameter(description = "The order of the results; ties are broken by slug.",

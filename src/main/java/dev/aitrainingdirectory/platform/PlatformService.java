@@ -3,7 +3,6 @@ package dev.aitrainingdirectory.platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aitrainingdirectory.eligibility.Eligibility;
-import dev.aitrainingdirectory.eligibility.EligibilityRules;
 import dev.aitrainingdirectory.eligibility.EligibilityValidation;
 import dev.aitrainingdirectory.http.EntityTags;
 import dev.aitrainingdirectory.http.MergePatch;
@@ -18,21 +17,26 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Creates, changes and deletes platforms; a change to a platform's name or rules reaches its listings. */
 @ApplicationScoped
 public class PlatformService {
 
+
     @Inject
     BodyValidator validator;
     @Inject
     Event<PlatformChanged> changed;
+    @Inject
+    Event<OfficialDomainsChanging> domainsChanging;
     @Inject
     EntityManager entityManager;
     @Inject
@@ -69,12 +73,15 @@ public class PlatformService {
             errors.add(new FieldError("slug", "cannot change; it is '" + slug + "'"));
         }
         List<PayTier> tiers = check(request, errors);
-        boolean listingsChange = !platform.name.equals(request.name())
-                || !platform.eligibility.toRules().equals(rulesOf(request));
+        Set<String> domains = domainsOf(request);
+        if (!platform.officialDomains.equals(domains)) {
+            domainsChanging.fire(new OfficialDomainsChanging(platform, domains));
+        }
+        Platform.ListingFacts before = platform.listingFacts();
         apply(platform, request, tiers);
         platform.eligibility.replaceWith(request.eligibility());
         flush();
-        if (listingsChange) {
+        if (!platform.listingFacts().equals(before)) {
             changed.fire(new PlatformChanged(platform));
         }
         return platform;
@@ -86,7 +93,14 @@ public class PlatformService {
     public Platform patch(String slug, String ifMatch, JsonNode patch) {
         Platform current = load(slug);
         EntityTags.requireCurrent(ifMatch, current.version);
-        return replace(slug, ifMatch, MergePatch.applyTo(objectMapper, PlatformRequest.of(current), patch, PlatformRequest.class));
+        PlatformRequest base = PlatformRequest.of(current);
+        // The base says once, in assessment.required, whether an assessment is required; a patch may say it in either field.
+        JsonNode required = patch.path("assessmentRequired");
+        if (required.isBoolean() && !patch.path("assessment").has("required")) {
+            Assessment assessment = base.assessment();
+            base = base.withAssessment(new Assessment(required.booleanValue(), assessment.paid(), assessment.estimatedMinutes()));
+        }
+        return replace(slug, ifMatch, MergePatch.applyTo(objectMapper, base, patch, PlatformRequest.class));
     }
 
     /** Deletes a platform that has no listings left (409 otherwise). */
@@ -119,6 +133,7 @@ public class PlatformService {
         tiers.forEach(tier -> found.add(tier.slug));
         tierSlugs.stream().filter(Objects::nonNull).filter(slug -> !found.contains(slug)).sorted()
                 .forEach(slug -> errors.add(new FieldError("payTiers", "no pay tier has the slug '" + slug + "'")));
+        PlatformFactsValidation.check(request, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable(errors);
         }
@@ -138,14 +153,46 @@ public class PlatformService {
         platform.paymentMethods = request.paymentMethods() == null || request.paymentMethods().isEmpty()
                 ? EnumSet.noneOf(PaymentMethod.class) : EnumSet.copyOf(request.paymentMethods());
         platform.payoutSchedule = request.payoutSchedule();
-        platform.assessmentRequired = request.assessmentRequired();
         platform.identityVerification = request.identityVerification();
+        HiringRequest hiring = request.hiring() == null ? HiringRequest.OPEN : request.hiring();
+        platform.hiringStatus = HiringStatus.valueOf(hiring.status());
+        platform.hiringByCountry.clear();
+        hiring.countries().forEach(entry -> platform.hiringByCountry.put(entry.country(), HiringStatus.valueOf(entry.status())));
+        platform.hiringVerifiedAt = hiring.verifiedAt();
+        platform.officialDomains.clear();
+        platform.officialDomains.addAll(domainsOf(request));
+        Assessment assessment = PlatformFactsValidation.assessmentOf(request);
+        platform.assessmentRequired = assessment.required();
+        platform.assessmentPaid = assessment.paid();
+        platform.assessmentMinutes = assessment.estimatedMinutes();
+        platform.monitoringSoftware = request.monitoringSoftware();
+        platform.minimumAge = request.minimumAge();
+        platform.devices.clear();
+        if (request.devices() != null) {
+            platform.devices.addAll(request.devices());
+        }
+        platform.taxForms.clear();
+        if (request.taxForms() != null) {
+            platform.taxForms.addAll(request.taxForms());
+        }
+        platform.paymentCountries.clear();
+        if (request.paymentMethodCountries() != null) {
+            request.paymentMethodCountries().forEach(offer -> offer.countries()
+                    .forEach(country -> platform.paymentCountries.add(new PaymentCountry(offer.method(), country))));
+        }
+        MinimumPayout payout = request.minimumPayout();
+        platform.minimumPayoutAmount = payout == null ? null : payout.amount().setScale(2, RoundingMode.UNNECESSARY);
+        platform.minimumPayoutCurrency = payout == null ? null : payout.currency();
+        platform.firstPayoutHoldDays = request.firstPayoutHoldDays();
         platform.refreshSearchText();
     }
 
-    private static EligibilityRules rulesOf(PlatformRequest request) {
-        EligibilityRules given = request.eligibility() == null ? EligibilityRules.NONE : request.eligibility();
-        return Eligibility.of(given).toRules();
+    /** The official domains written, or the website's host when none are. */
+    private static Set<String> domainsOf(PlatformRequest request) {
+        if (request.officialDomains() == null || request.officialDomains().isEmpty()) {
+            return Set.of(OfficialDomains.hostOf(request.websiteUrl()));
+        }
+        return new TreeSet<>(request.officialDomains());
     }
 
     private static Platform load(String slug) {

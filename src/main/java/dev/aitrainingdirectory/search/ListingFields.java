@@ -4,11 +4,18 @@ import dev.aitrainingdirectory.eligibility.EligibilityRules;
 import dev.aitrainingdirectory.listing.HourlyUsd;
 import dev.aitrainingdirectory.listing.ListingRequest;
 import dev.aitrainingdirectory.listing.TaskListing;
+import dev.aitrainingdirectory.platform.Assessment;
+import dev.aitrainingdirectory.platform.HiringStatus;
+import dev.aitrainingdirectory.platform.PaymentCountry;
+import dev.aitrainingdirectory.platform.PaymentMethod;
+import dev.aitrainingdirectory.platform.Platform;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
@@ -31,7 +38,7 @@ final class ListingFields {
      * The layout's version. An index written with another one is rebuilt, not read: change it with any
      * change to the fields below or to the listing's JSON.
      */
-    static final String LAYOUT = "2";
+    static final String LAYOUT = "3";
 
     static final String ID = "id";
     /** The id as a term: what an update or a delete names. */
@@ -59,6 +66,22 @@ final class ListingFields {
     static final String WORLDWIDE = "worldwide";
     static final String LANGUAGE = "language";
     static final String CREDENTIAL = "credential";
+    /** The platform's overall hiring status. */
+    static final String HIRING = "hiring";
+    /** The countries with a hiring status of their own, and each as {@code country:status}. */
+    static final String HIRING_COUNTRY = "hiringCountry";
+    static final String HIRING_IN = "hiringIn";
+    /** Stored: the countries' own hiring statuses as {@code IN=WAITLIST,PH=PAUSED}, what a search by country shows. */
+    static final String HIRING_BY_COUNTRY = "hiringByCountry";
+    /** Every payment method of the platform; those offered everywhere; and the others as {@code method:country}. */
+    static final String PAY_METHOD = "payMethod";
+    static final String PAY_METHOD_EVERYWHERE = "payMethodEverywhere";
+    static final String PAY_METHOD_IN = "payMethodIn";
+    /** The entry assessment: {@code NONE}, {@code PAID}, {@code UNPAID} or {@code UNKNOWN} (paid or not unknown). */
+    static final String ASSESSMENT = "assessment";
+    /** The minutes a required assessment takes, where known. */
+    static final String ASSESSMENT_MINUTES = "assessmentMinutes";
+    static final String MONITORING = "monitoring";
     static final String TITLE = "title";
     static final String DESCRIPTION = "description";
     /** The title's sort key, as {@code sort=title} orders. */
@@ -126,6 +149,7 @@ final class ListingFields {
         rules.excludedCountries().forEach(code -> fields.add(new KeywordField(EXCLUDED_COUNTRY, code, Field.Store.NO)));
         rules.languages().forEach(code -> fields.add(new KeywordField(LANGUAGE, code, Field.Store.NO)));
         rules.credentials().forEach(code -> fields.add(new KeywordField(CREDENTIAL, code, Field.Store.NO)));
+        platformFacts(listing.platform, fields);
         fields.add(new TextField(TITLE, listing.title, Field.Store.YES));
         fields.add(new TextField(DESCRIPTION, listing.description, Field.Store.NO));
         fields.add(new SortedDocValuesField(TITLE_KEY, new BytesRef(listing.titleSortKey)));
@@ -133,6 +157,56 @@ final class ListingFields {
         fields.add(new TextField(WORDS, listing.title + "\n" + listing.description, Field.Store.NO));
         fields.add(new StoredField(JSON, json));
         return fields;
+    }
+
+    /** What searches filter on of the listing's platform: hiring, payment methods by country, assessment, monitoring. */
+    private static void platformFacts(Platform platform, List<IndexableField> fields) {
+        fields.add(new KeywordField(HIRING, platform.hiringStatus.name(), Field.Store.NO));
+        StringBuilder byCountry = new StringBuilder();
+        new TreeMap<>(platform.hiringByCountry).forEach((country, status) -> {
+            fields.add(new KeywordField(HIRING_COUNTRY, country, Field.Store.NO));
+            fields.add(new KeywordField(HIRING_IN, hiringIn(country, status), Field.Store.NO));
+            byCountry.append(byCountry.isEmpty() ? "" : ",").append(country).append('=').append(status.name());
+        });
+        fields.add(new StoredField(HIRING_BY_COUNTRY, byCountry.toString()));
+        for (PaymentMethod method : platform.paymentMethods) {
+            fields.add(new KeywordField(PAY_METHOD, method.name(), Field.Store.NO));
+        }
+        for (PaymentMethod method : platform.paymentMethods) {
+            if (platform.paymentCountries.stream().noneMatch(row -> row.method == method)) {
+                fields.add(new KeywordField(PAY_METHOD_EVERYWHERE, method.name(), Field.Store.NO));
+            }
+        }
+        for (PaymentCountry row : platform.paymentCountries) {
+            fields.add(new KeywordField(PAY_METHOD_IN, payMethodIn(row.method, row.country), Field.Store.NO));
+        }
+        Assessment assessment = platform.assessment();
+        String kind = !assessment.required() ? "NONE" : assessment.paid() == null ? "UNKNOWN" : assessment.paid() ? "PAID" : "UNPAID";
+        fields.add(new KeywordField(ASSESSMENT, kind, Field.Store.NO));
+        if (assessment.required() && assessment.estimatedMinutes() != null) {
+            fields.add(new LongField(ASSESSMENT_MINUTES, assessment.estimatedMinutes(), Field.Store.NO));
+        }
+        fields.add(new KeywordField(MONITORING, Boolean.toString(platform.monitoringSoftware), Field.Store.NO));
+    }
+
+    static String hiringIn(String country, HiringStatus status) {
+        return country + ":" + status.name();
+    }
+
+    static String payMethodIn(PaymentMethod method, String country) {
+        return method.name() + ":" + country;
+    }
+
+    /** The hiring statuses of their own that {@link #HIRING_BY_COUNTRY} stored. */
+    static Map<String, HiringStatus> hiringByCountry(String stored) {
+        Map<String, HiringStatus> byCountry = new TreeMap<>();
+        if (stored != null && !stored.isEmpty()) {
+            for (String entry : stored.split(",")) {
+                int equals = entry.indexOf('=');
+                byCountry.put(entry.substring(0, equals), HiringStatus.valueOf(entry.substring(equals + 1)));
+            }
+        }
+        return byCountry;
     }
 
     /** An amount in whole cents, rounded as given (amounts are stored with two decimals). */

@@ -117,6 +117,7 @@ final class ListingQueries {
         if (pay != null) {
             byFacet.put(ListingFacet.PAY, pay);
         }
+        platformFacts(criteria, others);
         if (criteria.postedAfter() != null) {
             others.add(after(ListingFields.POSTED_AT, criteria.postedAfter()));
         }
@@ -124,6 +125,44 @@ final class ListingQueries {
             others.add(after(ListingFields.UPDATED_AT, criteria.updatedAfter()));
         }
         return new Clauses(text(criteria.text()), byFacet, others);
+    }
+
+    /** The filters on the listing's platform: hiring (in the asked country), payment method (offered there), assessment, monitoring. */
+    private static void platformFacts(ListingCriteria criteria, List<Query> others) {
+        String country = criteria.country();
+        if (!criteria.hiring().isEmpty()) {
+            Query overall = anyOf(ListingFields.HIRING, criteria.hiring().stream().map(Enum::name).toList());
+            others.add(country == null ? overall : new BooleanQuery.Builder()
+                    .add(anyOf(ListingFields.HIRING_IN, criteria.hiring().stream()
+                            .map(status -> ListingFields.hiringIn(country, status)).toList()), Occur.SHOULD)
+                    .add(new BooleanQuery.Builder()
+                            .add(overall, Occur.FILTER)
+                            .add(KeywordField.newExactQuery(ListingFields.HIRING_COUNTRY, country), Occur.MUST_NOT)
+                            .build(), Occur.SHOULD)
+                    .build());
+        }
+        if (!criteria.paymentMethods().isEmpty()) {
+            List<String> methods = criteria.paymentMethods().stream().map(Enum::name).toList();
+            others.add(country == null ? anyOf(ListingFields.PAY_METHOD, methods) : new BooleanQuery.Builder()
+                    .add(anyOf(ListingFields.PAY_METHOD_EVERYWHERE, methods), Occur.SHOULD)
+                    .add(anyOf(ListingFields.PAY_METHOD_IN, criteria.paymentMethods().stream()
+                            .map(method -> ListingFields.payMethodIn(method, country)).toList()), Occur.SHOULD)
+                    .build());
+        }
+        if (criteria.assessmentPaid() != null) {
+            others.add(criteria.assessmentPaid() ? anyOf(ListingFields.ASSESSMENT, List.of("NONE", "PAID"))
+                    : KeywordField.newExactQuery(ListingFields.ASSESSMENT, "UNPAID"));
+        }
+        if (criteria.maxAssessmentMinutes() != null) {
+            others.add(new BooleanQuery.Builder()
+                    .add(KeywordField.newExactQuery(ListingFields.ASSESSMENT, "NONE"), Occur.SHOULD)
+                    .add(LongField.newRangeQuery(ListingFields.ASSESSMENT_MINUTES, Long.MIN_VALUE, criteria.maxAssessmentMinutes()),
+                            Occur.SHOULD)
+                    .build());
+        }
+        if (criteria.monitoring() != null) {
+            others.add(KeywordField.newExactQuery(ListingFields.MONITORING, criteria.monitoring().toString()));
+        }
     }
 
     /** Every word of {@code text}, each in the title or the description; null when it holds no word. */

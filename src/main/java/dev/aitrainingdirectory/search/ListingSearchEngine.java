@@ -5,6 +5,7 @@ import dev.aitrainingdirectory.listing.ListingChangeLog;
 import dev.aitrainingdirectory.listing.ListingFacet;
 import dev.aitrainingdirectory.listing.ListingFinder;
 import dev.aitrainingdirectory.listing.ListingResponse;
+import dev.aitrainingdirectory.platform.HiringStatus;
 import dev.aitrainingdirectory.listing.ListingSearch;
 import dev.aitrainingdirectory.listing.ListingSort;
 import dev.aitrainingdirectory.listing.ListingStatus;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -50,6 +52,9 @@ import org.apache.lucene.search.TopFieldCollectorManager;
  */
 @ApplicationScoped
 public class ListingSearchEngine implements ListingFinder, OpenListingCounts, PayTierObservations {
+
+    /** The stored fields an answer is read from. */
+    private static final Set<String> STORED_FOR_ANSWER = Set.of(ListingFields.JSON, ListingFields.HIRING_BY_COUNTRY);
 
     private static final Comparator<FacetValue> LARGEST_FIRST =
             Comparator.comparingLong(FacetValue::count).reversed().thenComparing(FacetValue::value);
@@ -128,16 +133,25 @@ public class ListingSearchEngine implements ListingFinder, OpenListingCounts, Pa
         List<ListingResponse> items = new ArrayList<>();
         ScoreDoc[] hits = found.scoreDocs;
         for (long position = offset; position < hits.length; position++) {
-            items.add(listing(searcher, hits[(int) position].doc, now).forCountry(request.criteria().country()));
+            items.add(listing(searcher, hits[(int) position].doc, now, request.criteria().country()));
         }
         Page<ListingResponse> page = Page.of(items, request.page(), total, facetValues);
         return new Found(page, stableUntil(searcher, now));
     }
 
-    /** A listing's answer as the index stores it, closed when it has passed its expiry since. */
-    private ListingResponse listing(IndexSearcher searcher, int doc, Instant now) throws IOException {
-        String json = searcher.storedFields().document(doc, Set.of(ListingFields.JSON)).get(ListingFields.JSON);
-        return objectMapper.readValue(json, ListingResponse.class).at(now);
+    /**
+     * A listing's answer as the index stores it, closed when it has passed its expiry since; as seen from
+     * {@code country} (pay and hiring there) when the search names one.
+     */
+    private ListingResponse listing(IndexSearcher searcher, int doc, Instant now, String country) throws IOException {
+        Document stored = searcher.storedFields().document(doc, STORED_FOR_ANSWER);
+        ListingResponse listing = objectMapper.readValue(stored.get(ListingFields.JSON), ListingResponse.class).at(now);
+        if (country == null) {
+            return listing;
+        }
+        HiringStatus there = ListingFields.hiringByCountry(stored.get(ListingFields.HIRING_BY_COUNTRY))
+                .getOrDefault(country, listing.hiring().status());
+        return listing.forCountry(country, there);
     }
 
     /**
