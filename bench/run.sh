@@ -259,10 +259,12 @@ measure_visibility() {
     const [base, other, key] = process.argv.slice(1);
     const batch = "visible" + Date.now();
     (async () => {
-      const platform = (await (await fetch(base + "/api/platforms?size=1")).json()).items[0].slug;
+      const first = (await (await fetch(base + "/api/platforms?size=1")).json()).items[0];
+      const platform = first.slug;
+      const applyUrl = "https://" + first.officialDomains[0] + "/apply";
       const listings = Array.from({ length: 1000 }, (_, i) => ({ platform, externalId: `${batch}-${i}`,
         title: `Imported ${batch} ${i}`, description: "A listing of the visibility benchmark.", taskType: "RESPONSE_RATING",
-        payTier: "general-writing", status: "OPEN", applyUrl: "https://example.com/apply", postedAt: "2026-11-27T00:00:00Z" }));
+        payTier: "general-writing", status: "OPEN", applyUrl, postedAt: "2026-11-27T00:00:00Z" }));
       const started = performance.now();
       const imported = await fetch(base + "/api/listings/import", { method: "POST", body: JSON.stringify({ listings }),
         headers: { "Content-Type": "application/json", Authorization: "Bearer " + key } });

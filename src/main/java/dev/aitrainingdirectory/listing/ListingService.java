@@ -314,7 +314,7 @@ public class ListingService {
             String host = OfficialDomains.hostOf(request.applyUrl());
             if (!OfficialDomains.covers(platform.officialDomains, host)) {
                 errors.add(new FieldError(prefix + "applyUrl", "its host '" + Problem.abbreviate(host, 200) + "' is not one of"
-                        + " the official domains of " + platform.name + " (" + String.join(", ", sorted(platform.officialDomains))
+                        + " the official domains of the platform '" + platform.slug + "' (" + String.join(", ", sorted(platform.officialDomains))
                         + ") or a subdomain of one"));
             }
         }

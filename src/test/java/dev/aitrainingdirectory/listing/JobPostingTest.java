@@ -123,6 +123,10 @@ class JobPostingTest {
                 .contentType(LD_JSON);
         given().get("/api/listings/" + id).then().statusCode(200).contentType("application/json");
         given().accept("text/html").get("/api/listings/" + id).then().statusCode(406);
+        given().header("Accept", "").get("/api/listings/" + id).then().statusCode(200).contentType("application/json");
+        given().header("Accept", "nonsense").get("/api/listings/" + id).then().statusCode(200).contentType("application/json");
+        given().header("Accept", "nonsense, application/ld+json").get("/api/listings/" + id).then().statusCode(200)
+                .contentType(LD_JSON);
         given().accept(LD_JSON).get("/api/listings/999999999").then().statusCode(404).contentType("application/problem+json");
     }
 

@@ -932,6 +932,7 @@ class ApiFuzzIT {
             ObjectNode platformBody = object(byId.get("createPlatform")).put("slug", platform).put("name", text(120))
                     .put("description", text(4000)).put("websiteUrl", "https://example.com/" + suffix + "?q=%27%25_");
             platformBody.putArray("payTiers").add(tier).add("general-writing");
+            platformBody.putArray("officialDomains").add("example.com");
             ObjectNode eligibility = platformBody.putObject("eligibility");
             eligibility.putArray("countries");
             eligibility.putArray("excludedCountries").add(pick(COUNTRIES));
@@ -964,7 +965,8 @@ class ApiFuzzIT {
             ArrayNode rows = imported.putArray("listings");
             for (int index = 0; index < 5; index++) {
                 rows.add(object(byId.get("createListing")).put("platform", platform).put("payTier", tier)
-                        .put("externalId", "import-" + index).put("title", text(200)).put("description", text(500)));
+                        .put("externalId", "import-" + index).put("title", text(200)).put("description", text(500))
+                        .put("applyUrl", "https://jobs.example.com/import/" + index));
             }
             expect(200, "importListings", "/api/listings/import", null, imported);
             expect(200, "importListings", "/api/listings/import", null, imported);
