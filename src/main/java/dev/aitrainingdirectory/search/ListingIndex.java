@@ -411,9 +411,11 @@ public class ListingIndex {
                 count += ids.size();
                 after = ids.getLast();
             }
+            // Searches skip the catch-up once searchable reaches their head, so it moves only after the
+            // searcher sees every listing: set first, a search during the last moments of a build found none.
+            searchers.maybeRefreshBlocking();
             searchable = head;
             commit();
-            searchers.maybeRefreshBlocking();
             LOG.infof("Search index built: %d listings in %d ms", count, (System.nanoTime() - started) / 1_000_000);
         } finally {
             applying.unlock();
