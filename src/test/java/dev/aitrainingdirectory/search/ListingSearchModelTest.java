@@ -10,6 +10,14 @@ import dev.aitrainingdirectory.listing.ListingRequest;
 import dev.aitrainingdirectory.listing.ListingService;
 import dev.aitrainingdirectory.listing.ListingStatus;
 import dev.aitrainingdirectory.listing.PayUnit;
+import dev.aitrainingdirectory.platform.Assessment;
+import dev.aitrainingdirectory.platform.Audience;
+import dev.aitrainingdirectory.platform.HiringRequest;
+import dev.aitrainingdirectory.platform.PaymentMethod;
+import dev.aitrainingdirectory.platform.PaymentMethodCountries;
+import dev.aitrainingdirectory.platform.PayoutSchedule;
+import dev.aitrainingdirectory.platform.PlatformRequest;
+import dev.aitrainingdirectory.platform.PlatformService;
 import dev.aitrainingdirectory.platform.TaskType;
 import dev.aitrainingdirectory.support.DirectoryFixture;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,11 +70,13 @@ class ListingSearchModelTest {
     DirectoryFixture fixture;
     @Inject
     ListingService listings;
+    @Inject
+    PlatformService platformService;
 
     /** A listing as the API shows it when read by id (from the database, not the index), its hourly pay computed here. */
     record Listing(long id, String platform, String tier, String taskType, String status, String title, String description,
             Hourly hourly, Map<String, Hourly> hourlyByCountry, Set<String> countries, Set<String> excluded, Set<String> languages,
-            Set<String> credentials, Instant postedAt, Instant updatedAt) {
+            Set<String> credentials, Instant postedAt, Instant updatedAt, PlatformFacts facts) {
 
         /** The hourly USD pay for a contributor in {@code country} (null: anywhere); null when unknown. */
         Hourly hourlyFor(String country) {
@@ -76,6 +86,35 @@ class ListingSearchModelTest {
         BigDecimal hourlyMax(String country) {
             Hourly pay = hourlyFor(country);
             return pay == null ? null : pay.max();
+        }
+    }
+
+    /** What the listing's platform says of itself, as {@code GET /api/platforms/{slug}} shows it. */
+    record PlatformFacts(String hiring, Map<String, String> hiringByCountry, Set<String> methods,
+            Map<String, List<String>> methodCountries, boolean assessmentRequired, Boolean assessmentPaid, Integer assessmentMinutes,
+            boolean monitoring) {
+
+        String hiringIn(String country) {
+            return country == null ? hiring : hiringByCountry.getOrDefault(country, hiring);
+        }
+
+        boolean paysBy(String method, String country) {
+            return methods.contains(method) && (country == null || !methodCountries.containsKey(method)
+                    || methodCountries.get(method).contains(country));
+        }
+
+        static PlatformFacts read(String slug) {
+            JsonPath json = given().when().get("/api/platforms/" + slug).then().statusCode(200).extract().jsonPath();
+            Map<String, List<String>> methodCountries = new HashMap<>();
+            for (Map<String, Object> offer : json.<Map<String, Object>>getList("paymentMethodCountries")) {
+                @SuppressWarnings("unchecked")
+                List<String> countries = (List<String>) offer.get("countries");
+                methodCountries.put((String) offer.get("method"), countries);
+            }
+            return new PlatformFacts(json.getString("hiring.status"), json.getMap("hiring.byCountry"),
+                    Set.copyOf(json.getList("paymentMethods", String.class)), methodCountries,
+                    json.getBoolean("assessment.required"), json.get("assessment.paid"), json.get("assessment.estimatedMinutes"),
+                    json.getBoolean("monitoringSoftware"));
         }
     }
 
@@ -134,9 +173,22 @@ class ListingSearchModelTest {
 
     private List<Listing> createListings(Random random, String token) {
         List<String> platforms = new ArrayList<>();
-        platforms.add(fixture.platform(DirectoryFixture.worldwide()));
-        platforms.add(fixture.platform(rules(List.of("US", "IN", "PH", "DE"), List.of(), List.of(), List.of())));
-        platforms.add(fixture.platform(rules(List.of(), List.of("KE"), List.of("en"), List.of())));
+        platforms.add(platform(DirectoryFixture.worldwide(), new HiringRequest("OPEN", List.of(
+                        new HiringRequest.CountryStatus("IN", "WAITLIST"), new HiringRequest.CountryStatus("KE", "PAUSED")), null),
+                Set.of(PaymentMethod.PAYPAL, PaymentMethod.PAYONEER),
+                List.of(new PaymentMethodCountries(PaymentMethod.PAYONEER, List.of("IN", "PH"))), new Assessment(true, null, 90), true));
+        platforms.add(platform(rules(List.of("US", "IN", "PH", "DE"), List.of(), List.of(), List.of()),
+                new HiringRequest("WAITLIST", List.of(new HiringRequest.CountryStatus("US", "OPEN")), null),
+                Set.of(PaymentMethod.BANK_TRANSFER), List.of(), new Assessment(true, true, 30), false));
+        platforms.add(platform(rules(List.of(), List.of("KE"), List.of("en"), List.of()),
+                new HiringRequest("PAUSED", List.of(new HiringRequest.CountryStatus("DE", "OPEN")), null),
+                Set.of(PaymentMethod.PAYPAL, PaymentMethod.BANK_TRANSFER),
+                List.of(new PaymentMethodCountries(PaymentMethod.BANK_TRANSFER, List.of("US", "DE"))), new Assessment(true, false, null),
+                false));
+        platforms.add(platform(DirectoryFixture.worldwide(), null, Set.of(PaymentMethod.PAYONEER), List.of(),
+                new Assessment(false, null, null), true));
+        Map<String, PlatformFacts> facts = new HashMap<>();
+        platforms.forEach(slug -> facts.put(slug, PlatformFacts.read(slug)));
         List<ListingRequest> requests = new ArrayList<>();
         for (int i = 0; i < LISTINGS; i++) {
             String title = words(random, 1 + random.nextInt(3)) + (random.nextInt(4) == 0 ? " " + token : "");
@@ -187,14 +239,14 @@ class ListingSearchModelTest {
             if (ids.isEmpty()) {
                 break;
             }
-            ids.forEach(id -> model.add(read(id, eurRate)));
+            ids.forEach(id -> model.add(read(id, eurRate, facts)));
         }
         assertThat(model).hasSize(LISTINGS);
         return model;
     }
 
     /** A listing as {@code GET /api/listings/{id}} shows it. */
-    private static Listing read(long id, BigDecimal eurRate) {
+    private static Listing read(long id, BigDecimal eurRate, Map<String, PlatformFacts> facts) {
         JsonPath json = given().when().get("/api/listings/" + id).then().statusCode(200).extract().jsonPath();
         Map<String, Hourly> byCountry = new HashMap<>();
         Hourly own = null;
@@ -221,7 +273,19 @@ class ListingSearchModelTest {
                 Set.copyOf(json.getList("effectiveEligibility.excludedCountries", String.class)),
                 Set.copyOf(json.getList("effectiveEligibility.languages", String.class)),
                 Set.copyOf(json.getList("effectiveEligibility.credentials", String.class)),
-                Instant.parse(json.getString("postedAt")), Instant.parse(json.getString("updatedAt")));
+                Instant.parse(json.getString("postedAt")), Instant.parse(json.getString("updatedAt")),
+                facts.get(json.getString("platform.slug")));
+    }
+
+    /** A platform with these rules and facts, offering the example tiers; returns its slug. */
+    private String platform(EligibilityRules eligibility, HiringRequest hiring, Set<PaymentMethod> methods,
+            List<PaymentMethodCountries> methodCountries, Assessment assessment, boolean monitoring) {
+        String slug = DirectoryFixture.unique("model-platform");
+        platformService.create(new PlatformRequest(slug, "Model platform", "https://platform.example/" + slug,
+                "A platform of the search model.", Audience.GENERALIST, Set.of(TaskType.PREFERENCE_COMPARISON),
+                Set.of("general-writing", "coding", "stem-math"), methods, PayoutSchedule.WEEKLY, null, false, eligibility, hiring,
+                null, assessment, monitoring, null, null, null, methodCountries, null, null));
+        return slug;
     }
 
     private static BigDecimal hourly(String amount, BigDecimal rate, BigDecimal minutesPerTask) {
@@ -254,6 +318,11 @@ class ListingSearchModelTest {
         }
         maybe(random, query, "payBasis", () -> nonEmpty(random, List.of("PUBLISHED", "CONVERTED", "ESTIMATED")));
         maybe(random, query, "includeUnknownPay", () -> List.of(Boolean.toString(random.nextBoolean())));
+        maybe(random, query, "hiring", () -> nonEmpty(random, List.of("OPEN", "WAITLIST", "PAUSED")));
+        maybe(random, query, "paymentMethod", () -> nonEmpty(random, List.of("PAYPAL", "PAYONEER", "BANK_TRANSFER")));
+        maybe(random, query, "assessmentPaid", () -> List.of(Boolean.toString(random.nextBoolean())));
+        maybe(random, query, "maxAssessmentMinutes", () -> List.of(Integer.toString(List.of(0, 29, 30, 60, 90, 120).get(random.nextInt(6)))));
+        maybe(random, query, "monitoring", () -> List.of(Boolean.toString(random.nextBoolean())));
         maybe(random, query, "postedAfter", () -> List.of(model.get(random.nextInt(model.size())).postedAt().toString()));
         maybe(random, query, "updatedAfter", () -> List.of(model.get(random.nextInt(model.size())).updatedAt()
                 .minusNanos(random.nextBoolean() ? 0 : 1000).toString()));
@@ -316,6 +385,26 @@ class ListingSearchModelTest {
                 return (min == null || pay.max().compareTo(min) >= 0) && (max == null || pay.min().compareTo(max) <= 0)
                         && (bases == null || bases.contains(pay.basis()));
             });
+        }
+        if (query.containsKey("hiring")) {
+            filters.add(listing -> query.get("hiring").contains(listing.facts().hiringIn(country)));
+        }
+        if (query.containsKey("paymentMethod")) {
+            filters.add(listing -> query.get("paymentMethod").stream().anyMatch(method -> listing.facts().paysBy(method, country)));
+        }
+        if (query.containsKey("assessmentPaid")) {
+            boolean paid = Boolean.parseBoolean(first(query, "assessmentPaid"));
+            filters.add(listing -> paid ? !listing.facts().assessmentRequired() || Boolean.TRUE.equals(listing.facts().assessmentPaid())
+                    : listing.facts().assessmentRequired() && Boolean.FALSE.equals(listing.facts().assessmentPaid()));
+        }
+        if (query.containsKey("maxAssessmentMinutes")) {
+            int most = Integer.parseInt(first(query, "maxAssessmentMinutes"));
+            filters.add(listing -> !listing.facts().assessmentRequired()
+                    || listing.facts().assessmentMinutes() != null && listing.facts().assessmentMinutes() <= most);
+        }
+        if (query.containsKey("monitoring")) {
+            boolean monitoring = Boolean.parseBoolean(first(query, "monitoring"));
+            filters.add(listing -> listing.facts().monitoring() == monitoring);
         }
         if (query.containsKey("postedAfter")) {
             Instant bound = Instant.parse(first(query, "postedAfter")).truncatedTo(ChronoUnit.MICROS);
