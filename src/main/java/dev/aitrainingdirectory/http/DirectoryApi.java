@@ -23,10 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
                         + "Reads are public: send no key, or a partner key to be known as a partner. Writes need a"
                         + " curator key as `Authorization: Bearer <api-key>`. Every single resource has an `ETag`:"
                         + " `If-None-Match` gets 304 while it is unchanged, and updates and deletes need `If-Match`."
-                        + " Collections are paged (`page` from 0, `size` up to 100) with a `Link` header. Unknown query"
+                        + " Listings and platforms are paged (`page` from 0, `size` up to 100) with a `Link` header; the"
+                        + " short collections answer `{items}` whole, and the changes feed pages by cursor. Unknown query"
                         + " parameters and unknown JSON properties are rejected with 400. Errors are RFC 9457 problem"
                         + " details (`application/problem+json`). Enumerations may gain values: clients must tolerate"
-                        + " values they do not know.",
+                        + " values they do not know.\n\n"
+                        + "The guide to the API, with its concepts and a worked request for each use case, is"
+                        + " `docs/API.md` in the service's repository.",
                 contact = @Contact(name = "Directory API team"),
                 license = @License(name = "Apache 2.0", url = "https://www.apache.org/licenses/LICENSE-2.0.html")),
         servers = @Server(url = "/", description = "The deployment serving this document, in production, staging or a"

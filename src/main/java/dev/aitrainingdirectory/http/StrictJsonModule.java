@@ -21,7 +21,8 @@ import java.time.ZoneOffset;
  * Reads request bodies as strictly as the OpenAPI document describes them, so that a value of the
  * wrong JSON type is a 400 naming its field instead of being guessed at: no number for a string
  * ({@code 12} for a title), no string for a number or boolean ({@code "12"}, {@code ""}), no number
- * for an enumeration (Jackson would take {@code 0} as the first constant), nothing after the
+ * for an enumeration (Jackson would take {@code 0} as the first constant), no fraction for a whole
+ * number ({@code 1.5} days), nothing after the
  * document ({@code {...} trailing}), and timestamps only as ISO-8601 strings (not {@code "1732700000"}) within the four-digit years of RFC 3339,
  * which every database stores and every client parses.
  */
@@ -42,6 +43,9 @@ public class StrictJsonModule implements ObjectMapperCustomizer {
     @SuppressWarnings("deprecation")
     public void customize(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        // A fraction for a whole number (1.5 days) is refused, not cut to 1.
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         for (CoercionInputShape scalar : new CoercionInputShape[] {CoercionInputShape.Integer, CoercionInputShape.Float,
                 CoercionInputShape.Boolean}) {

@@ -76,9 +76,9 @@ public record ListingRequest(
             @Schema(description = "With unit TASK only: the minutes one task takes, as the platform publishes it or a curator"
                     + " estimates it (above 0, at most a day, one decimal). Without it, per-task pay has no hourly figure.",
                     examples = "5", minimum = "0", exclusiveMinimum = true, maximum = "1440") BigDecimal minutesPerTask,
-            @Valid @Size(max = 20) @Schema(description = "Ranges that replace `min` and `max` for contributors living in the"
+            @Size(max = 20) @Schema(description = "Ranges that replace `min` and `max` for contributors living in the"
                     + " countries named (same currency and unit); a country appears in one range at most.")
-            List<CountryPayRequest> byCountry) {
+            List<@Valid CountryPayRequest> byCountry) {
 
         /** Pay without per-task minutes or ranges by country. */
         public PayRequest(BigDecimal min, BigDecimal max, String currency, PayUnit unit) {

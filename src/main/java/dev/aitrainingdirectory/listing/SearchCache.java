@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -55,7 +56,7 @@ public class SearchCache {
     /**
      * The answer to a search with these query parameters at the change log's {@code head}: the kept one
      * while it holds at {@code now}, else a new one from {@code search}, run on the calling thread. A
-     * search that fails (a 400) throws to its caller and to those who waited for it, and keeps nothing.
+     * search that fails (a 400) throws to its caller and keeps nothing; those who waited for it run it again.
      */
     public Answer answer(long head, Map<String, List<String>> query, Instant now, Supplier<Answer> search) {
         if (!enabled) {
@@ -74,6 +75,9 @@ public class SearchCache {
         if (kept != null) {
             try {
                 return kept.join();
+            } catch (CancellationException failedForAnother) {
+                // The search it waited for failed (a bad request, say) and was dropped: run it again, to fail with its own error.
+                return answer(head, query, now, search);
             } catch (CompletionException failed) {
                 throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
             }
@@ -84,7 +88,8 @@ public class SearchCache {
             return answer;
         } catch (RuntimeException failed) {
             answers.asMap().remove(key, mine);
-            mine.completeExceptionally(failed);
+            // Cancelled rather than failed: the cache logs every failed future as a warning, and a bad request is none.
+            mine.cancel(false);
             throw failed;
         }
     }

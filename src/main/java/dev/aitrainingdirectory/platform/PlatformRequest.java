@@ -48,8 +48,8 @@ public record PlatformRequest(
         @Size(max = 10) @Schema(description = "The devices the work needs.") Set<@NotNull Device> devices,
         @Size(max = 10) @Schema(description = "The tax forms contributors are asked for.", ref = "TaxForms")
         Set<@NotNull @Size(max = 20) @Pattern(regexp = TAX_FORM, message = "must be a form's name such as W-8BEN") String> taxForms,
-        @Valid @Size(max = 10) @Schema(description = "Payment methods offered only in some countries; each also in"
-                + " `paymentMethods`, each once.") List<@NotNull PaymentMethodCountries> paymentMethodCountries,
+        @Size(max = 10) @Schema(description = "Payment methods offered only in some countries; each also in"
+                + " `paymentMethods`, each once.") List<@Valid @NotNull PaymentMethodCountries> paymentMethodCountries,
         @Valid MinimumPayout minimumPayout,
         @Min(0) @Max(365) @Schema(description = "How many days the first payout is held back.", examples = "7", minimum = "0",
                 maximum = "365") Integer firstPayoutHoldDays) {

@@ -57,7 +57,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The requests come from a seeded {@link Random}: the seed is printed, and
  * {@code -Dfuzz.seed=N} replays a run exactly ({@code -Dfuzz.requests=N} changes how many requests
- * the hostile phase sends).
+ * the hostile phase sends, {@code -Dfuzz.full=true} prints the failing examples unshortened).
  */
 class ApiFuzzIT {
 
@@ -1069,6 +1069,6 @@ class ApiFuzzIT {
     }
 
     static String shorten(String text, int length) {
-        return text.length() <= length ? text : text.substring(0, length) + "… (" + text.length() + " chars)";
+        return text.length() <= length || Boolean.getBoolean("fuzz.full") ? text : text.substring(0, length) + "… (" + text.length() + " chars)";
     }
 }
