@@ -1,6 +1,5 @@
 package dev.aitrainingdirectory.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aitrainingdirectory.problem.Problem;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -66,14 +65,8 @@ public class HttpLimits {
 
     private void refuse(RoutingContext context, int status, String title, String detail) {
         String path = context.request().path();
-        Problem problem = new Problem("about:blank", title, status, detail, Problem.instance(path == null ? "/" : path), List.of());
-        String body;
-        try {
-            body = objectMapper.writeValueAsString(problem);
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException("A problem is always serializable", impossible);
-        }
-        context.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Connection", "close")
-                .end(body);
+        context.response().putHeader("Connection", "close");
+        new Problem("about:blank", title, status, detail, Problem.instance(path == null ? "/" : path), List.of())
+                .end(context, objectMapper);
     }
 }

@@ -1,5 +1,6 @@
 package dev.aitrainingdirectory.platform;
 
+import dev.aitrainingdirectory.problem.Problem;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -33,15 +34,15 @@ public final class OfficialDomains {
             return null;
         }
         if (domain.contains("/") || domain.contains(":")) {
-            return "'" + abbreviated(domain) + "' is not a hostname: give the domain alone, without scheme, port or path";
+            return "'" + Problem.abbreviate(domain, 80) + "' is not a hostname: give the domain alone, without scheme, port or path";
         }
         if (domain.contains("*")) {
-            return "'" + abbreviated(domain) + "' is not a hostname: no wildcards, a domain admits its subdomains already";
+            return "'" + Problem.abbreviate(domain, 80) + "' is not a hostname: no wildcards, a domain admits its subdomains already";
         }
         if (!domain.equals(domain.toLowerCase(Locale.ROOT))) {
-            return "'" + abbreviated(domain) + "' is not a hostname in lower case";
+            return "'" + Problem.abbreviate(domain, 80) + "' is not a hostname in lower case";
         }
-        return "'" + abbreviated(domain) + "' is not a hostname such as outlier.ai (an IP address is not one either)";
+        return "'" + Problem.abbreviate(domain, 80) + "' is not a hostname such as outlier.ai (an IP address is not one either)";
     }
 
     /**
@@ -67,9 +68,5 @@ public final class OfficialDomains {
         }
         String bare = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
         return domains.stream().anyMatch(domain -> bare.equals(domain) || bare.endsWith("." + domain));
-    }
-
-    private static String abbreviated(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 79) + "\u2026";
     }
 }

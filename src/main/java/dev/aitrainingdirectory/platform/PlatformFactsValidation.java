@@ -3,6 +3,7 @@ package dev.aitrainingdirectory.platform;
 import dev.aitrainingdirectory.eligibility.IsoCodes;
 import dev.aitrainingdirectory.exchangerate.Currencies;
 import dev.aitrainingdirectory.problem.FieldError;
+import dev.aitrainingdirectory.problem.Problem;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -88,7 +89,7 @@ final class PlatformFactsValidation {
             HiringStatus.valueOf(status);
             return null;
         } catch (IllegalArgumentException unknown) {
-            return "'" + (status.length() > 40 ? status.substring(0, 40) + "\u2026" : status) + "' is not one of " + STATUSES;
+            return "'" + Problem.abbreviate(status, 40) + "' is not one of " + STATUSES;
         }
     }
 

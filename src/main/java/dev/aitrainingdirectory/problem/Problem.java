@@ -1,6 +1,9 @@
 package dev.aitrainingdirectory.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -15,6 +18,19 @@ public record Problem(
         List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    /**
+     * Ends a response with this problem as its body, for the route handlers that refuse a request before
+     * the REST layer (and its exception mappers) sees it; the caller has set the status's own headers.
+     */
+    public void end(RoutingContext context, ObjectMapper objectMapper) {
+        try {
+            context.response().setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE)
+                    .end(objectMapper.writeValueAsString(this));
+        } catch (JsonProcessingException impossible) {
+            context.fail(impossible);
+        }
+    }
 
     /** The longest {@code instance} answered: a request path can be as long as the HTTP layer lets a request line be. */
     static final int MAX_INSTANCE_LENGTH = 2048;

@@ -1,6 +1,5 @@
 package dev.aitrainingdirectory.ratelimit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aitrainingdirectory.problem.Problem;
 import io.vertx.core.http.HttpServerRequest;
@@ -52,13 +51,7 @@ public class RateLimitHandler {
         Problem problem = new Problem("about:blank", "Too Many Requests", 429,
                 "This client has used its " + decision.limit() + " requests a minute; retry after "
                         + decision.resetSeconds() + " seconds.", request.path(), List.of());
-        try {
-            context.response().setStatusCode(429)
-                    .putHeader("Retry-After", Long.toString(decision.resetSeconds()))
-                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .end(objectMapper.writeValueAsString(problem));
-        } catch (JsonProcessingException impossible) {
-            context.fail(impossible);
-        }
+        context.response().putHeader("Retry-After", Long.toString(decision.resetSeconds()));
+        problem.end(context, objectMapper);
     }
 }
