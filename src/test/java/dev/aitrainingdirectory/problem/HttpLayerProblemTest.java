@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aitrainingdirectory.http.HttpLimits;
 import dev.aitrainingdirectory.support.Api;
+import dev.aitrainingdirectory.support.DirectoryFixture;
 import io.restassured.RestAssured;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -29,6 +31,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class HttpLayerProblemTest {
 
+    @Inject
+    DirectoryFixture fixture;
+
     private static final String PROBLEM = "application/problem+json";
     /** What a request line holds besides its target: {@code GET }, and {@code  HTTP/1.1}. */
     private static final int LINE_OVERHEAD = "GET ".length() + " HTTP/1.1".length();
@@ -47,6 +52,18 @@ class HttpLayerProblemTest {
         given().urlEncodingEnabled(false).get(target(atLimit + 1)).then()
                 .statusCode(414).contentType(PROBLEM).body("status", equalTo(414)).body("title", equalTo("URI Too Long"));
         given().urlEncodingEnabled(false).get(target(8 * 1024)).then().statusCode(not(equalTo(414)));
+    }
+
+    @Test
+    void aDeleteThatAcceptsOnlyProblemDetailsDeletes() {
+        String accept = "application/problem+json";
+        long id = fixture.listing(fixture.platform(DirectoryFixture.worldwide())).create();
+        String tag = given().get("/api/listings/" + id).then().statusCode(200).extract().header("ETag");
+
+        asCurator().accept(accept).header("If-Match", "\"stale\"").delete("/api/listings/" + id).then()
+                .statusCode(412).contentType(PROBLEM);
+        asCurator().accept(accept).header("If-Match", tag).delete("/api/listings/" + id).then().statusCode(204);
+        given().get("/api/listings/" + id).then().statusCode(404);
     }
 
     @Test
