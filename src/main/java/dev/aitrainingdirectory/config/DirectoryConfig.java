@@ -21,6 +21,8 @@ public interface DirectoryConfig {
 
     RateLimit rateLimit();
 
+    Http http();
+
     Cors cors();
 
     SearchCache searchCache();
@@ -70,6 +72,28 @@ public interface DirectoryConfig {
 
         /** Digests of the keys of partners, who read with a higher rate limit but never write. */
         Optional<List<String>> partnerKeyHashes();
+    }
+
+    /** Who may say which client a request comes from: the proxies in front of the service. */
+    interface Http {
+
+        /**
+         * The proxies (IP addresses or CIDR ranges) trusted to name the client and its scheme in the
+         * forwarding header; none by default, and then every forwarding header is ignored.
+         */
+        Optional<List<String>> trustedProxies();
+
+        /** The header they name it in. */
+        @WithDefault("x-forwarded-for")
+        ForwardedHeader forwardedHeader();
+
+        /** Which header a trusted proxy names the client in. */
+        enum ForwardedHeader {
+            /** {@code X-Forwarded-For} for the address, {@code X-Forwarded-Proto} for the scheme: what nginx and most CDNs send. */
+            X_FORWARDED_FOR,
+            /** RFC 7239 {@code Forwarded}: its {@code for} and {@code proto} parameters. */
+            FORWARDED
+        }
     }
 
     /** Requests per minute per client: anonymous callers by address, partners and curators by key. */

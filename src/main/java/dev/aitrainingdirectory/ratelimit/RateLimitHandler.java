@@ -1,6 +1,7 @@
 package dev.aitrainingdirectory.ratelimit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aitrainingdirectory.http.ClientAddress;
 import dev.aitrainingdirectory.problem.Problem;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -38,8 +39,7 @@ public class RateLimitHandler {
         String authorization = request.getHeader("Authorization");
         String key = authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 ? authorization.substring(BEARER.length()).trim() : null;
-        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
-        RateLimiter.Decision decision = limiter.consume(key, address);
+        RateLimiter.Decision decision = limiter.consume(key, ClientAddress.of(context));
         context.response()
                 .putHeader("RateLimit-Limit", Long.toString(decision.limit()))
                 .putHeader("RateLimit-Remaining", Long.toString(decision.remaining()))

@@ -27,8 +27,7 @@ class RateLimitTest {
                     "directory.rate-limit.anonymous-per-minute", "5",
                     "directory.rate-limit.partner-per-minute", "12",
                     "directory.rate-limit.curator-per-minute", "8",
-                    "quarkus.http.proxy.proxy-address-forwarding", "true",
-                    "quarkus.http.proxy.allow-x-forwarded", "true");
+                    "directory.http.trusted-proxies", "127.0.0.1,::1");
         }
     }
 

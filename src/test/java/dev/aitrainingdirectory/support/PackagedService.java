@@ -101,6 +101,10 @@ public final class PackagedService implements AutoCloseable {
         return service;
     }
 
+    public int port() {
+        return port;
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }
