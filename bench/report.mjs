@@ -1,7 +1,10 @@
 // Turns the results of one bench/run.sh (results.jsonl) into markdown tables with the ratios against
-// the targets of docs/PERFORMANCE.md.
-//   node bench/report.mjs results.jsonl
+// the targets of docs/PERFORMANCE.md and, given a directory, SVG charts of them (bench/charts.mjs) that
+// the tables link to.
+//   node bench/report.mjs results.jsonl [chart-directory]
 import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { writeCharts } from "./charts.mjs";
 
 const rows = readFileSync(process.argv[2], "utf8").trim().split("\n").filter(Boolean).map((line) => JSON.parse(line));
 const find = (db, size, step) => rows.find((r) => r.db === db && r.size === size && r.step === step);
@@ -19,6 +22,10 @@ const latencyValue = (r, key) => (!r ? null : timedOut(r) ? Infinity : r[key]);
 const sizeName = (n) => (n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : String(n));
 
 const out = [];
+const charts = process.argv[3] ? await writeCharts(rows, process.argv[3]) : [];
+if (charts.length) {
+  out.push("### Charts", "", ...charts.map((file) => `![${basename(file, ".svg")}](${basename(file)})`), "");
+}
 out.push("### Throughput and latency (wrk -t2 -c8)", "");
 out.push("| database | listings | step | requests/s | p50 ms | p99 ms | errors |", "|---|---:|---|---:|---:|---:|---:|");
 const steps = ["limit", "warm", "cold", "text"];

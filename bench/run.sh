@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark, by hand: in one run on one machine, per database and size, measures with wrk (and
-# json-server) and prints markdown tables with every ratio against the targets of docs/PERFORMANCE.md:
+# json-server) and prints markdown tables with every ratio against the targets of docs/PERFORMANCE.md
+# (written with SVG charts of throughput and p99 per size into BENCH_OUT: report.md, throughput.svg, p99.svg):
 # the constant endpoint, warm, cold and text searches, the search index's full build, a restart that
 # resumes it, the live heap, and (PostgreSQL) how soon an import through one instance is found on another.
 #
@@ -11,7 +12,7 @@
 # Needs the packaged service for each database (./mvnw package -DskipTests, and -Ppostgresql), copied
 # apart because both builds write target/quarkus-app: BENCH_H2_APP and BENCH_PG_APP name the
 # quarkus-app directories (default /tmp/bench-h2-app, /tmp/bench-pg-app). Needs wrk, psql, jcmd (the
-# JDK's), node 20 and `npm ci` in bench/ (json-server). PostgreSQL: BENCH_PG_HOST/PORT/USER (127.0.0.1, 5432,
+# JDK's), node 20 and `npm ci` in bench/ (json-server; Vega-Lite for the charts). PostgreSQL: BENCH_PG_HOST/PORT/USER (127.0.0.1, 5432,
 # postgres, trust auth); the run owns the database directory_bench (and directory_bench_c_* caches).
 #
 # Other settings: BENCH_CONNECTIONS (8), BENCH_THREADS (2), BENCH_WARMUP seconds (10), BENCH_HEAP (256m,
@@ -358,5 +359,5 @@ for db in $dbs; do
   done
 done
 
-[ $load_only = 1 ] || node bench/report.mjs "$results" | tee "$out/report.md"
+[ $load_only = 1 ] || node bench/report.mjs "$results" "$out" | tee "$out/report.md"
 [ "$failures" = 0 ] || { log "$failures step(s) failed"; exit 1; }
