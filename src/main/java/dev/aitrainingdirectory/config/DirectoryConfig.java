@@ -111,6 +111,26 @@ public interface DirectoryConfig {
 
         @WithDefault("1200")
         long curatorPerMinute();
+
+        /**
+         * Where the buckets live: in this instance's memory, or in Redis ({@code quarkus.redis.hosts}),
+         * shared by every instance so that a limit holds for the whole deployment.
+         */
+        @WithDefault("memory")
+        Store store();
+
+        /** How long a request waits for Redis before it is limited by this instance's buckets instead. */
+        @WithDefault("250ms")
+        Duration redisTimeout();
+
+        /** After Redis failed, how long the instance keeps to its own buckets before it tries Redis again. */
+        @WithDefault("1s")
+        Duration redisRetryInterval();
+
+        enum Store {
+            MEMORY,
+            REDIS
+        }
     }
 
     /** The job that closes listings past their expiry. */

@@ -3,6 +3,8 @@ package dev.aitrainingdirectory.ratelimit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aitrainingdirectory.http.ClientAddress;
 import dev.aitrainingdirectory.problem.Problem;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -10,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Applies the rate limits to {@code /api/*} on the event loop, before any work is done: every
@@ -39,7 +42,21 @@ public class RateLimitHandler {
         String authorization = request.getHeader("Authorization");
         String key = authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 ? authorization.substring(BEARER.length()).trim() : null;
-        RateLimiter.Decision decision = limiter.consume(key, ClientAddress.of(context));
+        CompletableFuture<RateLimiter.Decision> decision = limiter.consume(key, ClientAddress.of(context));
+        if (decision.isDone()) {
+            answer(context, decision.join());
+            return;
+        }
+        // Redis answers on another thread: the request waits, its body unread, and goes on on its own context.
+        Context vertxContext = Vertx.currentContext();
+        request.pause();
+        decision.thenAccept(taken -> vertxContext.runOnContext(ignored -> {
+            request.resume();
+            answer(context, taken);
+        }));
+    }
+
+    private void answer(RoutingContext context, RateLimiter.Decision decision) {
         context.response()
                 .putHeader("RateLimit-Limit", Long.toString(decision.limit()))
                 .putHeader("RateLimit-Remaining", Long.toString(decision.remaining()))
@@ -50,7 +67,7 @@ public class RateLimitHandler {
         }
         Problem problem = new Problem("about:blank", "Too Many Requests", 429,
                 "This client has used its " + decision.limit() + " requests a minute; retry after "
-                        + decision.resetSeconds() + " seconds.", request.path(), List.of());
+                        + decision.resetSeconds() + " seconds.", context.request().path(), List.of());
         context.response().putHeader("Retry-After", Long.toString(decision.resetSeconds()));
         problem.end(context, objectMapper);
     }

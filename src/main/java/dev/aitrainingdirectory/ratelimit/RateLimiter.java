@@ -3,20 +3,30 @@ package dev.aitrainingdirectory.ratelimit;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.aitrainingdirectory.config.DirectoryConfig;
+import dev.aitrainingdirectory.config.DirectoryConfig.RateLimit.Store;
 import dev.aitrainingdirectory.security.ApiKeys;
 import dev.aitrainingdirectory.security.Roles;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.redis.client.Redis;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Token buckets per client: anonymous callers by address, partners and curators by key (a partner's
- * limit is higher). Each client has its own bucket, so one client's burst never slows another;
- * buckets of clients gone quiet expire, and their number is bounded.
+ * limit is higher). Each client has its own bucket, so one client's burst never slows another.
+ * By default the buckets live in this instance's memory (buckets of clients gone quiet expire, and
+ * their number is bounded); with {@code directory.rate-limit.store=redis} they live in Redis and hold
+ * for the whole deployment, and this instance's own buckets answer only while Redis cannot
+ * ({@link SharedBuckets}).
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -30,17 +40,34 @@ public class RateLimiter {
             .expireAfterAccess(Duration.ofMinutes(10))
             .build();
 
+    private final DirectoryConfig config;
+    private final ApiKeys apiKeys;
+    /** The buckets in Redis; null with the memory store. */
+    private final SharedBuckets shared;
+
     @Inject
-    DirectoryConfig config;
-    @Inject
-    ApiKeys apiKeys;
+    RateLimiter(DirectoryConfig config, ApiKeys apiKeys, Instance<Redis> redis, MeterRegistry registry) {
+        this.config = config;
+        this.apiKeys = apiKeys;
+        this.shared = config.rateLimit().enabled() && config.rateLimit().store() == Store.REDIS
+                ? new SharedBuckets(redis.get(), config.rateLimit().redisTimeout(), config.rateLimit().redisRetryInterval(), registry)
+                : null;
+    }
 
     public boolean enabled() {
         return config.rateLimit().enabled();
     }
 
-    /** Takes one token from the bucket of the caller with this bearer key (may be null) and address. */
-    public Decision consume(String bearerKey, String address) {
+    /** Where the buckets are now: memory, or Redis and whether it answers. */
+    Optional<SharedBuckets.State> sharedState() {
+        return Optional.ofNullable(shared).map(SharedBuckets::state);
+    }
+
+    /**
+     * Takes one token from the bucket of the caller with this bearer key (may be null) and address. With
+     * the memory store the answer is complete when this returns; the future never fails.
+     */
+    public CompletableFuture<Decision> consume(String bearerKey, String address) {
         Optional<String> role = bearerKey == null ? Optional.empty() : apiKeys.roleOf(bearerKey);
         long perMinute;
         String client;
@@ -51,10 +78,20 @@ public class RateLimiter {
             perMinute = config.rateLimit().anonymousPerMinute();
             client = "address:" + address;
         }
-        Bucket bucket = buckets.get(client, ignored -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        Supplier<ConsumptionProbe> local = () -> buckets.get(client, ignored -> Bucket.builder().addLimit(bandwidth(perMinute)).build())
+                .tryConsumeAndReturnRemaining(1);
+        if (shared == null) {
+            return CompletableFuture.completedFuture(decision(local.get(), perMinute));
+        }
+        return shared.tryConsume(client, BucketConfiguration.builder().addLimit(bandwidth(perMinute)).build(), local)
+                .thenApply(probe -> decision(probe, perMinute));
+    }
+
+    private static Bandwidth bandwidth(long perMinute) {
+        return Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build();
+    }
+
+    private static Decision decision(ConsumptionProbe probe, long perMinute) {
         long resetSeconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
         if (probe.isConsumed()) {
             // Time until the bucket is full again: what RateLimit-Reset means for a client under the limit.
