@@ -8,7 +8,7 @@
 //   node bench/shared-limits.mjs <jar> <seconds>
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, openSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -40,11 +40,16 @@ async function startService(store, redisPort) {
   const port = await freePort();
   const args = [`-Dquarkus.http.port=${port}`, "-Dquarkus.http.access-log.enabled=false", "-Xmx256m",
     `-Ddirectory.rate-limit.anonymous-per-minute=${LIMIT}`, "-Ddirectory.http.trusted-proxies=127.0.0.1",
-    `-Ddirectory.rate-limit.store=${store}`, `-Dquarkus.redis.hosts=redis://127.0.0.1:${redisPort}`, "-jar", jar];
-  const child = spawn("java", args, { cwd: mkdtempSync(join(tmpdir(), "shared-limits-")), stdio: "ignore" });
+    `-Ddirectory.rate-limit.store=${store}`, `-Dquarkus.redis.hosts=redis://127.0.0.1:${redisPort}`,
+    ...(process.env.BENCH_SERVICE_OPTS ?? "").split(" ").filter(Boolean), "-jar", jar];
+  const directory = mkdtempSync(join(tmpdir(), "shared-limits-"));
+  const log = openSync(join(directory, "service.log"), "w");
+  const child = spawn("java", args, { cwd: directory, stdio: ["ignore", log, log] });
   const url = `http://127.0.0.1:${port}`;
   await until(async () => (await fetch(`${url}/q/health/ready`)).ok, 60_000, `${store} instance on ${port} ready`);
-  return { url, stop: () => child.kill("SIGKILL") };
+  // How often it fell back to its own buckets so far: the WARNs of ratelimit/SharedBuckets.
+  const fallbacks = () => readFileSync(join(directory, "service.log"), "utf8").split("\n").filter((line) => line.includes("Redis failed")).length;
+  return { url, fallbacks, stop: () => child.kill("SIGKILL") };
 }
 
 /** Sends from CONNECTIONS loops until `durationMs` has passed; `address(n)` names the client of request n. */
@@ -93,7 +98,7 @@ try {
       const elapsed = (Date.now() - started) / 1000;
       const allowed = LIMIT + LIMIT * elapsed / 60;
       const row = { step: "one client, two instances", store, ...counts, seconds: elapsed, allowed: Math.round(allowed),
-        servedOverAllowed: Number((counts.ok / allowed).toFixed(3)) };
+        servedOverAllowed: Number((counts.ok / allowed).toFixed(3)), fallbacks: pair.map((instance) => instance.fallbacks()) };
       results.push(row);
       console.log(JSON.stringify(row));
     } finally {

@@ -50,8 +50,12 @@ public class RateLimitHandler {
         // Redis answers on another thread: the request waits, its body unread, and goes on on its own context.
         Context vertxContext = Vertx.currentContext();
         request.pause();
-        decision.thenAccept(taken -> vertxContext.runOnContext(ignored -> {
+        decision.whenComplete((taken, failure) -> vertxContext.runOnContext(ignored -> {
             request.resume();
+            if (failure != null) {
+                context.fail(failure); // never expected (the limiter falls back instead of failing), but never a hung request
+                return;
+            }
             answer(context, taken);
         }));
     }

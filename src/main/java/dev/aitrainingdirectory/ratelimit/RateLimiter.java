@@ -11,14 +11,17 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.util.NetUtil;
 import io.vertx.redis.client.Redis;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * Token buckets per client: anonymous callers by address, partners and curators by key (a partner's
@@ -76,15 +79,34 @@ public class RateLimiter {
             client = "key:" + ApiKeys.hexDigest(bearerKey);
         } else {
             perMinute = config.rateLimit().anonymousPerMinute();
-            client = "address:" + address;
+            client = "address:" + bucketAddress(address);
         }
-        Supplier<ConsumptionProbe> local = () -> buckets.get(client, ignored -> Bucket.builder().addLimit(bandwidth(perMinute)).build())
-                .tryConsumeAndReturnRemaining(1);
+        Bucket local = buckets.get(client, ignored -> Bucket.builder().addLimit(bandwidth(perMinute)).build());
         if (shared == null) {
-            return CompletableFuture.completedFuture(decision(local.get(), perMinute));
+            return CompletableFuture.completedFuture(decision(local.tryConsumeAndReturnRemaining(1), perMinute));
         }
-        return shared.tryConsume(client, BucketConfiguration.builder().addLimit(bandwidth(perMinute)).build(), local)
+        // The limit is part of the shared key: Bucket4j keeps a stored bucket's configuration, so a changed
+        // limit (or a key that became a curator's) starts a new bucket instead of keeping the old limit.
+        return shared.tryConsume(perMinute + ":" + client, BucketConfiguration.builder().addLimit(bandwidth(perMinute)).build(), local)
                 .thenApply(probe -> decision(probe, perMinute));
+    }
+
+    /**
+     * The address an anonymous client's bucket is kept under: an IPv4 address as it is, an IPv6 address by
+     * its /64, the block one subscriber is given, so that a client cannot get a fresh bucket by moving
+     * within it.
+     */
+    static String bucketAddress(String address) {
+        byte[] bytes = NetUtil.createByteArrayFromIpAddressString(address);
+        if (bytes == null || bytes.length != 16) {
+            return address;
+        }
+        Arrays.fill(bytes, 8, 16, (byte) 0);
+        try {
+            return NetUtil.toAddressString(InetAddress.getByAddress(bytes)) + "/64";
+        } catch (UnknownHostException impossible) {
+            return address;
+        }
     }
 
     private static Bandwidth bandwidth(long perMinute) {

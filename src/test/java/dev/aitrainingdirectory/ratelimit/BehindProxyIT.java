@@ -82,6 +82,12 @@ class BehindProxyIT {
         int served = untilRefused(client, proxied("/api"), attempt -> new String[] {
                 "X-Forwarded-For", "203.0.113." + attempt, "Forwarded", "for=198.51.100." + attempt});
         assertThat(served).isBetween(LIMIT, 2 * LIMIT);
+
+        // Through a proxy that appends: the service sees "203.0.113.n, 127.0.0.9" and must take the right end.
+        HttpClient behindAppending = clientFrom("127.0.0.9");
+        int servedAppended = untilRefused(behindAppending, URI.create("http://127.0.0.1:" + nginx.appendingPort() + "/api"),
+                attempt -> new String[] {"X-Forwarded-For", "203.0.113." + attempt});
+        assertThat(servedAppended).as("a proxy that appends to the client's own header").isBetween(LIMIT, 2 * LIMIT);
     }
 
     @Test

@@ -68,4 +68,15 @@ class RateLimitTest {
         given().header("X-Forwarded-For", "192.0.2.99").header("Authorization", Api.CURATOR)
                 .get("/api/platforms").then().statusCode(429);
     }
+
+    @Test
+    void ipv6ClientsAreLimitedByTheirSlash64SoMovingWithinItGivesNoFreshBucket() {
+        for (int request = 0; request < 5; request++) {
+            given().header("X-Forwarded-For", "2001:db8:aa:bb::" + Integer.toHexString(request + 1)).get("/api/pay-tiers")
+                    .then().statusCode(200);
+        }
+        given().header("X-Forwarded-For", "2001:db8:aa:bb:ffff:ffff:ffff:ffff").get("/api/pay-tiers").then().statusCode(429);
+        given().header("X-Forwarded-For", "2001:db8:aa:bc::1").get("/api/pay-tiers").then().statusCode(200)
+                .header("RateLimit-Remaining", equalTo("4"));
+    }
 }

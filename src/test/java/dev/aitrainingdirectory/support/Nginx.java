@@ -16,16 +16,20 @@ import java.util.concurrent.TimeUnit;
  * forwards as ingress-nginx does by default after terminating TLS: {@code X-Forwarded-For} is the address
  * nginx sees, whatever the client sent, {@code X-Forwarded-Proto} is {@code https} (the clients' scheme at
  * an ingress; nginx itself listens on plain HTTP here) and {@code Host} is the one the client asked for.
+ * A second port forwards as most CDNs and ingress-nginx with {@code use-forwarded-headers} do: it appends
+ * the address it sees to whatever {@code X-Forwarded-For} the client sent.
  */
 public final class Nginx implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int appendingPort;
     private final Path directory;
 
-    private Nginx(Process process, int port, Path directory) {
+    private Nginx(Process process, int port, int appendingPort, Path directory) {
         this.process = process;
         this.port = port;
+        this.appendingPort = appendingPort;
         this.directory = directory;
     }
 
@@ -33,6 +37,7 @@ public final class Nginx implements AutoCloseable {
     public static Nginx inFrontOf(int upstreamPort, Path directory) throws IOException, InterruptedException {
         String binary = Files.isExecutable(Path.of("/usr/sbin/nginx")) ? "/usr/sbin/nginx" : "nginx";
         int port = freePort();
+        int appendingPort = freePort();
         String prefix = directory.toAbsolutePath().toString();
         // As root, nginx would run its workers as nobody, who cannot write the temporary directory.
         String user = "root".equals(System.getProperty("user.name")) ? "user root;\n" : "";
@@ -59,8 +64,18 @@ public final class Nginx implements AutoCloseable {
                       proxy_set_header X-Forwarded-Proto https;
                     }
                   }
+                  server {
+                    listen 127.0.0.1:%4$d;
+                    location / {
+                      proxy_pass http://127.0.0.1:%3$d;
+                      proxy_http_version 1.1;
+                      proxy_set_header Host $http_host;
+                      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                      proxy_set_header X-Forwarded-Proto https;
+                    }
+                  }
                 }
-                """.formatted(prefix, port, upstreamPort));
+                """.formatted(prefix, port, upstreamPort, appendingPort));
         Process process;
         try {
             process = new ProcessBuilder(binary, "-p", prefix, "-c", prefix + "/nginx.conf")
@@ -68,13 +83,19 @@ public final class Nginx implements AutoCloseable {
         } catch (IOException notInstalled) {
             throw new IllegalStateException("nginx is needed for this test: apt-get install -y nginx", notInstalled);
         }
-        Nginx nginx = new Nginx(process, port, directory);
+        Nginx nginx = new Nginx(process, port, appendingPort, directory);
         nginx.awaitListening(Duration.ofSeconds(30));
         return nginx;
     }
 
+    /** The port that replaces any {@code X-Forwarded-For} with the address nginx sees. */
     public int port() {
         return port;
+    }
+
+    /** The port that appends the address nginx sees to the {@code X-Forwarded-For} the client sent. */
+    public int appendingPort() {
+        return appendingPort;
     }
 
     private void awaitListening(Duration timeout) throws IOException, InterruptedException {
