@@ -85,8 +85,9 @@ public class ClientAddress {
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             HttpServerRequest request = context.request();
             String peer = peer(request);
-            boolean fromTrustedProxy = isTrusted(literal(peer));
-            String address = fromTrustedProxy ? resolve(peer, forwardingEntries(request)) : peer;
+            InetAddress peerAddress = literal(peer);
+            boolean fromTrustedProxy = isTrusted(peerAddress);
+            String address = fromTrustedProxy ? walk(peerAddress, forwardingEntries(request)) : peer;
             context.put(CONTEXT_KEY, address);
             if (fromTrustedProxy) {
                 forwardedScheme(request).ifPresent(scheme -> context.put(SCHEME_KEY, scheme));
@@ -103,10 +104,13 @@ public class ClientAddress {
      * they were written (leftmost first).
      */
     String resolve(String peer, List<String> entries) {
-        InetAddress current = literal(peer);
-        if (!isTrusted(current)) {
-            return peer;
-        }
+        InetAddress peerAddress = literal(peer);
+        return isTrusted(peerAddress) ? walk(peerAddress, entries) : peer;
+    }
+
+    /** The walk from the right, past trusted hops, starting at a peer that is a trusted proxy. */
+    private String walk(InetAddress trustedPeer, List<String> entries) {
+        InetAddress current = trustedPeer;
         int last = entries.size() - 1;
         for (int hop = last; hop >= 0 && hop > last - MAX_HOPS; hop--) {
             InetAddress written = literal(entries.get(hop));

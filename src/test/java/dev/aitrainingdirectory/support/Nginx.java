@@ -1,13 +1,9 @@
 package dev.aitrainingdirectory.support;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,10 +30,10 @@ public final class Nginx implements AutoCloseable {
     }
 
     /** Starts nginx on a free port of 127.0.0.1, proxying to {@code upstreamPort} on 127.0.0.1, and waits until it listens. */
-    public static Nginx inFrontOf(int upstreamPort, Path directory) throws IOException, InterruptedException {
+    public static Nginx inFrontOf(int upstreamPort, Path directory) throws Exception {
         String binary = Files.isExecutable(Path.of("/usr/sbin/nginx")) ? "/usr/sbin/nginx" : "nginx";
-        int port = freePort();
-        int appendingPort = freePort();
+        int port = LocalPorts.free();
+        int appendingPort = LocalPorts.free();
         String prefix = directory.toAbsolutePath().toString();
         // As root, nginx would run its workers as nobody, who cannot write the temporary directory.
         String user = "root".equals(System.getProperty("user.name")) ? "user root;\n" : "";
@@ -54,28 +50,9 @@ public final class Nginx implements AutoCloseable {
                   fastcgi_temp_path %1$s/fastcgi;
                   uwsgi_temp_path %1$s/uwsgi;
                   scgi_temp_path %1$s/scgi;
-                  server {
-                    listen 127.0.0.1:%2$d;
-                    location / {
-                      proxy_pass http://127.0.0.1:%3$d;
-                      proxy_http_version 1.1;
-                      proxy_set_header Host $http_host;
-                      proxy_set_header X-Forwarded-For $remote_addr;
-                      proxy_set_header X-Forwarded-Proto https;
-                    }
-                  }
-                  server {
-                    listen 127.0.0.1:%4$d;
-                    location / {
-                      proxy_pass http://127.0.0.1:%3$d;
-                      proxy_http_version 1.1;
-                      proxy_set_header Host $http_host;
-                      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-                      proxy_set_header X-Forwarded-Proto https;
-                    }
-                  }
-                }
-                """.formatted(prefix, port, upstreamPort, appendingPort));
+                %2$s%3$s}
+                """.formatted(prefix, server(port, upstreamPort, "$remote_addr"),
+                        server(appendingPort, upstreamPort, "$proxy_add_x_forwarded_for")));
         Process process;
         try {
             process = new ProcessBuilder(binary, "-p", prefix, "-c", prefix + "/nginx.conf")
@@ -84,8 +61,29 @@ public final class Nginx implements AutoCloseable {
             throw new IllegalStateException("nginx is needed for this test: apt-get install -y nginx", notInstalled);
         }
         Nginx nginx = new Nginx(process, port, appendingPort, directory);
-        nginx.awaitListening(Duration.ofSeconds(30));
+        try {
+            LocalPorts.awaitListening(port, process, "nginx", Duration.ofSeconds(30), nginx::output);
+        } catch (Exception notListening) {
+            nginx.close();
+            throw notListening;
+        }
         return nginx;
+    }
+
+    /** One server block: listens on {@code port}, forwards to {@code upstreamPort} with this X-Forwarded-For. */
+    private static String server(int port, int upstreamPort, String forwardedFor) {
+        return """
+                  server {
+                    listen 127.0.0.1:%d;
+                    location / {
+                      proxy_pass http://127.0.0.1:%d;
+                      proxy_http_version 1.1;
+                      proxy_set_header Host $http_host;
+                      proxy_set_header X-Forwarded-For %s;
+                      proxy_set_header X-Forwarded-Proto https;
+                    }
+                  }
+                """.formatted(port, upstreamPort, forwardedFor);
     }
 
     /** The port that replaces any {@code X-Forwarded-For} with the address nginx sees. */
@@ -98,23 +96,6 @@ public final class Nginx implements AutoCloseable {
         return appendingPort;
     }
 
-    private void awaitListening(Duration timeout) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("nginx exited with " + process.exitValue() + ":\n" + output());
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        close();
-        throw new IllegalStateException("nginx did not listen within " + timeout + ":\n" + output());
-    }
-
     private String output() throws IOException {
         Path errors = directory.resolve("error.log");
         return Files.readString(directory.resolve("nginx.out")) + (Files.exists(errors) ? Files.readString(errors) : "");
@@ -125,12 +106,6 @@ public final class Nginx implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

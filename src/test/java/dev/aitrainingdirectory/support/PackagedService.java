@@ -1,7 +1,6 @@
 package dev.aitrainingdirectory.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -82,7 +81,7 @@ public final class PackagedService implements AutoCloseable {
 
     private static PackagedService launch(List<String> prefix, List<String> suffix, Path workingDirectory, String... properties)
             throws IOException, InterruptedException {
-        int port = freePort();
+        int port = LocalPorts.free();
         List<String> command = new ArrayList<>(prefix);
         // Scheduled jobs off, as in the test profile: the expiry job closing listings mid-test would
         // make a test's outcome depend on the wall clock. A test may turn them on with its own property.
@@ -175,11 +174,5 @@ public final class PackagedService implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("The service was not ready within " + timeout + ":\n" + log());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,13 +1,9 @@
 package dev.aitrainingdirectory.support;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,12 +23,8 @@ public final class RedisServer implements AutoCloseable {
     }
 
     /** Starts redis-server on a free port and waits until it listens. */
-    public static RedisServer start(Path directory) throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        RedisServer server = new RedisServer(port, directory);
+    public static RedisServer start(Path directory) throws Exception {
+        RedisServer server = new RedisServer(LocalPorts.free(), directory);
         server.restart();
         return server;
     }
@@ -47,7 +39,7 @@ public final class RedisServer implements AutoCloseable {
     }
 
     /** Starts it again on the same port, empty, after {@link #stop()}. */
-    public void restart() throws IOException, InterruptedException {
+    public void restart() throws Exception {
         String binary = Files.isExecutable(Path.of("/usr/bin/redis-server")) ? "/usr/bin/redis-server" : "redis-server";
         try {
             process = new ProcessBuilder(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "",
@@ -57,19 +49,8 @@ public final class RedisServer implements AutoCloseable {
         } catch (IOException notInstalled) {
             throw new IllegalStateException("redis-server is needed for this test: apt-get install -y redis-server", notInstalled);
         }
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("redis-server exited:\n" + Files.readString(directory.resolve("redis.out")));
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new IllegalStateException("redis-server did not listen within 30 s");
+        LocalPorts.awaitListening(port, process, "redis-server", Duration.ofSeconds(30),
+                () -> Files.readString(directory.resolve("redis.out")));
     }
 
     /** Kills it, as a crash or a network partition would take it away. */
