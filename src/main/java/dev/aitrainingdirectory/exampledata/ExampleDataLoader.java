@@ -2,6 +2,7 @@ package dev.aitrainingdirectory.exampledata;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aitrainingdirectory.config.DirectoryConfig;
+import dev.aitrainingdirectory.curation.CuratedWrites;
 import dev.aitrainingdirectory.exchangerate.ExchangeRateService;
 import dev.aitrainingdirectory.listing.ListingService;
 import dev.aitrainingdirectory.paytier.PayTierService;
@@ -46,6 +47,8 @@ public class ExampleDataLoader {
     PlatformService platforms;
     @Inject
     ListingService listings;
+    @Inject
+    CuratedWrites writes;
 
     void onStart(@Observes StartupEvent event) {
         if (!config.exampleData()) {
@@ -75,9 +78,9 @@ public class ExampleDataLoader {
             return;
         }
         ExampleData data = read();
-        data.exchangeRates().forEach(rate -> exchangeRates.put(rate.currency(), null, rate));
-        data.payTiers().forEach(payTiers::create);
-        data.platforms().forEach(platforms::create);
+        data.exchangeRates().forEach(rate -> writes.put(exchangeRates, rate.currency(), null, rate));
+        data.payTiers().forEach(tier -> writes.create(payTiers, tier));
+        data.platforms().forEach(platform -> writes.create(platforms, platform));
         listings.importListings(data.listings());
         LOG.infof("Loaded the example data: %d exchange rates, %d pay tiers, %d platforms, %d listings",
                 data.exchangeRates().size(), data.payTiers().size(), data.platforms().size(), data.listings().size());

@@ -1,7 +1,6 @@
 package dev.aitrainingdirectory.exchangerate;
 
-import static dev.aitrainingdirectory.http.DirectoryApi.API_KEY;
-
+import dev.aitrainingdirectory.curation.CuratedWrites;
 import dev.aitrainingdirectory.http.EntityTags;
 import dev.aitrainingdirectory.http.Responses;
 import dev.aitrainingdirectory.paging.ItemList;
@@ -31,21 +30,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** The exchange rates that turn pay in any currency into hourly US dollars. */
 @Path("/api/exchange-rates")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.CURATOR)
 @Tag(name = "Exchange rates", description = "What a unit of each currency is worth in US dollars: how pay in any currency"
         + " becomes the hourly USD figure that pay filters, sorts and counts use.")
-@APIResponse(responseCode = "406", ref = "NotAcceptable")
-@APIResponse(responseCode = "500", ref = "InternalServerError")
 public class ExchangeRateResource {
 
     @Inject
-    ExchangeRateService service;
+    ExchangeRateService exchangeRates;
+    @Inject
+    CuratedWrites writes;
 
     @GET
     @PermitAll
@@ -53,7 +52,6 @@ public class ExchangeRateResource {
             description = "Every currency with a rate, by code; a short reference list, not paged. USD is the currency"
                     + " rates convert to and is not listed: its rate is always 1.")
     @APIResponse(responseCode = "200", description = "Every exchange rate.")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
     public ItemList<ExchangeRateResponse> listExchangeRates() {
         return new ItemList<>(ExchangeRate.listAllByCurrency().stream().map(ExchangeRateResponse::of).toList());
     }
@@ -65,36 +63,25 @@ public class ExchangeRateResource {
     @Operation(operationId = "getExchangeRate", summary = "Read an exchange rate",
             description = "One currency's rate. Send the `ETag` back in `If-None-Match` to get 304 while it is unchanged.")
     @APIResponse(responseCode = "200", description = "The exchange rate.", headers = @Header(ref = "ETag"))
-    @APIResponse(responseCode = "304", ref = "NotModified")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public RestResponse<ExchangeRateResponse> getExchangeRate(
             @Parameter(ref = "Currency") @PathParam("currency") String currency, @Context Request request) {
-        ExchangeRate rate = ExchangeRateService.load(currency);
+        ExchangeRate rate = exchangeRates.load(currency);
         return EntityTags.conditionalGet(request, EntityTags.of(rate.version), () -> ExchangeRateResponse.of(rate));
     }
 
     @PUT
     @Path("{currency}")
-    @RolesAllowed(Roles.CURATOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    @SecurityRequirement(name = API_KEY)
     @Operation(operationId = "putExchangeRate", summary = "Set an exchange rate",
             description = "Creates the currency's rate (201), or replaces it (200), then only with `If-Match` holding"
                     + " the ETag last read. The hourly USD pay of every listing paid in the currency is derived again"
                     + " at once: each such listing gets a new version and appears in the changes feed.")
     @APIResponse(responseCode = "200", description = "Replaced.", headers = @Header(ref = "ETag"))
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "201", description = "Created; `Location` names it.",
             headers = {@Header(ref = "ETag"), @Header(name = "Location", description = "The rate's URL.", required = true,
                     schema = @Schema(type = SchemaType.STRING, format = "uri", maxLength = 2048))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExchangeRateResponse.class)))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
-    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public RestResponse<ExchangeRateResponse> putExchangeRate(
             @Parameter(ref = "Currency") @PathParam("currency") String currency,
             @Parameter(name = "If-Match", description = "The ETag last read; needed when the rate exists (428 without it,"
@@ -104,8 +91,8 @@ public class ExchangeRateResource {
                     schema = @Schema(implementation = ExchangeRateRequest.class), examples = @ExampleObject(name = "rate",
                             summary = "The euro's rate", value = ExchangeRateRequest.EXAMPLE)))
             ExchangeRateRequest body, @Context UriInfo uriInfo) {
-        ExchangeRateService.Written written = service.put(currency, ifMatch, body);
-        ExchangeRate rate = written.rate();
+        CuratedWrites.Put<ExchangeRate> written = writes.put(exchangeRates, currency, ifMatch, body);
+        ExchangeRate rate = written.entity();
         if (written.created()) {
             return Responses.created(uriInfo.getBaseUriBuilder().path("api/exchange-rates/{currency}").build(rate.currency),
                     EntityTags.of(rate.version), ExchangeRateResponse.of(rate));
@@ -115,21 +102,13 @@ public class ExchangeRateResource {
 
     @DELETE
     @Path("{currency}")
-    @RolesAllowed(Roles.CURATOR)
-    @SecurityRequirement(name = API_KEY)
     @Operation(operationId = "deleteExchangeRate", summary = "Delete an exchange rate",
             description = "Removes a rate that no listing's pay is in (409 otherwise). Needs `If-Match`.")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public void deleteExchangeRate(
             @Parameter(ref = "Currency") @PathParam("currency") String currency,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        service.delete(currency, ifMatch);
+        writes.delete(exchangeRates, currency, ifMatch);
     }
 }

@@ -17,9 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Index", description = "The entry point of the API.")
-@APIResponse(responseCode = "400", ref = "BadRequest")
-@APIResponse(responseCode = "406", ref = "NotAcceptable")
-@APIResponse(responseCode = "500", ref = "InternalServerError")
 public class ApiIndexResource {
 
     static final String NAME = "AI training work directory API";

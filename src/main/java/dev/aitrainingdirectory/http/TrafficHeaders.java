@@ -11,9 +11,9 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
- * Documents what the HTTP layer adds to every operation rather than repeating it on each one: the
- * 414 and 431 answers of its limits (and 413 where a body is taken), the 429 and 503 answers, the RateLimit headers on every 2xx and 4xx answer (they come from the rate
- * limiter, which runs before any resource), and the CORS allow-origin header.
+ * Documents the headers the HTTP layer adds to every answer rather than repeating them on each one: the
+ * RateLimit headers on every 2xx and 4xx answer (they come from the rate limiter, which runs before any
+ * resource), and the CORS allow-origin header. {@link StandardResponses} adds the answers themselves.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class TrafficHeaders implements OASFilter {
@@ -36,13 +36,6 @@ public class TrafficHeaders implements OASFilter {
                 operation.getResponses().getAPIResponses().values().stream()
                         .filter(answer -> answer.getRef() == null)
                         .forEach(TrafficHeaders::addHeaders);
-                operation.getResponses().addAPIResponse("414", OASFactory.createAPIResponse().ref("#/components/responses/UriTooLong"));
-                operation.getResponses().addAPIResponse("431", OASFactory.createAPIResponse().ref("#/components/responses/HeadersTooLarge"));
-                if (operation.getRequestBody() != null) {
-                    operation.getResponses().addAPIResponse("413", OASFactory.createAPIResponse().ref("#/components/responses/ContentTooLarge"));
-                }
-                operation.getResponses().addAPIResponse("429", OASFactory.createAPIResponse().ref("#/components/responses/TooManyRequests"));
-                operation.getResponses().addAPIResponse("503", OASFactory.createAPIResponse().ref("#/components/responses/ServiceUnavailable"));
             }
         }
     }

@@ -1,10 +1,8 @@
 package dev.aitrainingdirectory.listing;
 
-import static dev.aitrainingdirectory.http.DirectoryApi.API_KEY;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aitrainingdirectory.curation.CuratedWrites;
 import dev.aitrainingdirectory.http.EntityTags;
 import dev.aitrainingdirectory.http.MergePatch;
 import dev.aitrainingdirectory.http.Responses;
@@ -51,16 +49,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** The task listings: search and its Atom feed, single listings, writes, bulk import and the changes feed. */
 @Path("/api/listings")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.CURATOR)
 @Tag(name = "Listings", description = "Paid AI-training work on the platforms, open or once open.")
-@APIResponse(responseCode = "406", ref = "NotAcceptable")
-@APIResponse(responseCode = "500", ref = "InternalServerError")
 public class ListingResource {
 
     @Inject
@@ -70,7 +66,9 @@ public class ListingResource {
     @Inject
     ListingChangeLog changeLog;
     @Inject
-    ListingService service;
+    ListingService listings;
+    @Inject
+    CuratedWrites writes;
     @Inject
     ListingChanges changes;
     @Inject
@@ -100,7 +98,6 @@ public class ListingResource {
             headers = {@Header(ref = "Link"), @Header(name = "ETag", ref = "SearchETag"),
                     @Header(name = "Cache-Control", ref = "SearchCacheControl")})
     @APIResponse(responseCode = "304", ref = "SearchNotModified")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
     public RestResponse<Page<ListingResponse>> searchListings(@BeanParam ListingSearchParams params, @Context UriInfo uriInfo,
             @Context Request request) {
         long head = changeLog.head();
@@ -122,7 +119,6 @@ public class ListingResource {
                     + " words, the last one possibly unfinished; nothing in it is query syntax, and text without any word"
                     + " answers no suggestions.")
     @APIResponse(responseCode = "200", description = "The completions, best first; `items` is empty when there are none.")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
     public ItemList<ListingSuggestion> suggestListings(
             @Parameter(description = "The text typed so far.", required = true,
                     schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200, pattern = "\\S"), example = "cod")
@@ -150,7 +146,6 @@ public class ListingResource {
                     + " exactly the current listings, of any status, even while writes go on. Keep the last cursor and"
                     + " ask again later for what changed since.")
     @APIResponse(responseCode = "200", description = "The changes after the cursor; `items` is empty when there are none yet.")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
     public ListingChangesPage listListingChanges(
             @Parameter(description = "Where to continue: the `nextCursor` of the previous page; absent to start from the beginning.",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 18, pattern = "^[0-9]{1,18}$"), example = "1187")
@@ -177,7 +172,6 @@ public class ListingResource {
             content = @Content(mediaType = ListingFeedWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
                     contentMediaType = ListingFeedWriter.MEDIA_TYPE, maxLength = 10_000_000, pattern = "<feed ")),
             headers = @Header(ref = "Link"))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
     public RestResponse<String> getListingFeed(@BeanParam ListingFeedParams params, @Context UriInfo uriInfo) {
         Page<ListingResponse> page = finder.search(search.parseFeed(params), changeLog.head()).page();
         List<Link> links = PageLinks.of(page, uriInfo);
@@ -204,9 +198,6 @@ public class ListingResource {
                     examples = @ExampleObject(name = "listing", summary = "An open listing paid by the hour",
                             value = ListingResponse.EXAMPLE)),
                     @Content(mediaType = JobPosting.MEDIA_TYPE, schema = @Schema(ref = "JobPosting"))})
-    @APIResponse(responseCode = "304", ref = "NotModified")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public RestResponse<Object> getListing(
             @Parameter(ref = "ListingId") @PathParam("id") String id,
             @Context Request request) {
@@ -225,9 +216,7 @@ public class ListingResource {
     }
 
     @POST
-    @RolesAllowed(Roles.CURATOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    @SecurityRequirement(name = API_KEY)
     @Operation(operationId = "createListing", summary = "Create a listing",
             description = "Adds a listing to a platform. `platform` and `payTier` are slugs; `id`, `version` and"
                     + " timestamps are set by the service.")
@@ -235,39 +224,24 @@ public class ListingResource {
             headers = {@Header(ref = "ETag"), @Header(name = "Location", description = "The new listing's URL.", required = true,
                     schema = @Schema(type = SchemaType.STRING, format = "uri", maxLength = 2048))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListingResponse.class)))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public RestResponse<ListingResponse> createListing(
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ListingRequest.class), examples = @ExampleObject(name = "listing",
                             summary = "A Spanish rating task paid by the hour", value = ListingRequest.EXAMPLE)))
             ListingRequest body, @Context UriInfo uriInfo) {
-        TaskListing listing = service.create(body);
+        TaskListing listing = writes.create(listings, body);
         return Responses.created(uriInfo.getBaseUriBuilder().path("api/listings/{id}").build(listing.id),
                 tagOf(listing, TimestampedEntity.now()), ListingResponse.of(listing, TimestampedEntity.now()));
     }
 
     @PUT
     @Path("{id}")
-    @RolesAllowed(Roles.CURATOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    @SecurityRequirement(name = API_KEY)
     @Operation(operationId = "replaceListing", summary = "Replace a listing",
             description = "Replaces every field of a listing. Needs `If-Match` with the ETag last read.")
     @APIResponse(responseCode = "200", description = "Replaced.", headers = @Header(ref = "ETag"))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
-    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public RestResponse<ListingResponse> replaceListing(
             @Parameter(ref = "ListingId") @PathParam("id") String id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -275,27 +249,17 @@ public class ListingResource {
                     schema = @Schema(implementation = ListingRequest.class), examples = @ExampleObject(name = "listing",
                             summary = "Every field of the listing", value = ListingRequest.EXAMPLE)))
             ListingRequest body) {
-        return written(service.replace(existingId(id), ifMatch, body));
+        return written(writes.replace(listings, existingId(id), ifMatch, body));
     }
 
     @PATCH
     @Path("{id}")
-    @RolesAllowed(Roles.CURATOR)
     @Consumes(MergePatch.MEDIA_TYPE)
-    @SecurityRequirement(name = API_KEY)
     @Operation(operationId = "updateListing", summary = "Update part of a listing",
             description = "Applies a JSON merge patch (RFC 7396): fields given replace, `null` removes an optional field."
                     + " Needs `If-Match` with the ETag last read.")
     @APIResponse(responseCode = "200", description = "Updated.", headers = @Header(ref = "ETag"))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
-    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public RestResponse<ListingResponse> updateListing(
             @Parameter(ref = "ListingId") @PathParam("id") String id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -305,52 +269,35 @@ public class ListingResource {
                             value = ListingRequest.PATCH_EXAMPLE))) byte[] patch)
             throws IOException {
         long listingId = existingId(id);
-        JsonNode tree = MergePatch.read(objectMapper, patch);
-        return written(service.patch(listingId, ifMatch, tree));
+        return written(writes.patch(listings, listingId, ifMatch, MergePatch.read(objectMapper, patch)));
     }
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed(Roles.CURATOR)
-    @SecurityRequirement(name = API_KEY)
     @Operation(operationId = "deleteListing", summary = "Delete a listing",
             description = "Removes a listing; the changes feed carries a tombstone. Needs `If-Match` with the ETag"
                     + " last read. To keep a listing on record, set its status to CLOSED instead.")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public void deleteListing(
             @Parameter(ref = "ListingId") @PathParam("id") String id,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        service.delete(existingId(id), ifMatch);
+        writes.delete(listings, existingId(id), ifMatch);
     }
 
     @POST
     @Path("import")
-    @RolesAllowed(Roles.CURATOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    @SecurityRequirement(name = API_KEY)
     @Operation(operationId = "importListings", summary = "Import listings",
             description = "Upserts up to 1000 listings by (`platform`, `externalId`), all or nothing: when any row is"
                     + " invalid the answer is 422 naming every bad row by index (`listings[3].title`) and nothing is"
                     + " written. A row equal to the stored listing counts as unchanged and changes nothing.")
     @APIResponse(responseCode = "200", description = "Imported.")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public ListingImportResult importListings(
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ListingImportRequest.class), examples = @ExampleObject(name = "one",
                             summary = "A batch of one listing", value = "{\"listings\": [" + ListingRequest.EXAMPLE + "]}")))
             ListingImportRequest body) {
-        ListingService.ImportResult result = service.importListings(body == null ? null : body.listings());
-        return new ListingImportResult(result.created(), result.updated(), result.unchanged());
+        return listings.importListings(body == null ? null : body.listings());
     }
 
     /** The ETag of a listing: its version, plus what it shows from its platform and tier and its effective status. */

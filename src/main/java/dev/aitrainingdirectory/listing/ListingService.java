@@ -1,7 +1,5 @@
 package dev.aitrainingdirectory.listing;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aitrainingdirectory.eligibility.Eligibility;
 import dev.aitrainingdirectory.eligibility.EligibilityRules;
 import dev.aitrainingdirectory.eligibility.EligibilityValidation;
@@ -9,10 +7,10 @@ import dev.aitrainingdirectory.eligibility.IsoCodes;
 import dev.aitrainingdirectory.exchangerate.Currencies;
 import dev.aitrainingdirectory.exchangerate.ExchangeRate;
 import dev.aitrainingdirectory.exchangerate.ExchangeRateChanged;
-import dev.aitrainingdirectory.http.EntityTags;
-import dev.aitrainingdirectory.http.MergePatch;
+import dev.aitrainingdirectory.curation.Curated;
 import dev.aitrainingdirectory.paytier.PayTier;
 import dev.aitrainingdirectory.paytier.PayTierChanged;
+import dev.aitrainingdirectory.persistence.Money;
 import dev.aitrainingdirectory.persistence.SerializedWrite;
 import dev.aitrainingdirectory.persistence.TimestampedEntity;
 import dev.aitrainingdirectory.platform.Platform;
@@ -38,16 +36,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Creates, changes and deletes listings, keeping their derived columns, their effective
- * eligibility and the change log in step. Every write takes the change log's lock first.
+ * What is a listing's own in its writes: its references (platform, tier, currency) and pay rules, its derived
+ * columns and effective eligibility, the change log every write records in, and bulk import. Every write takes
+ * the change log's lock first.
  */
 @ApplicationScoped
-public class ListingService {
+public class ListingService implements Curated<Long, TaskListing, ListingRequest> {
 
     /** The most listings one import may carry. */
     public static final int MAX_IMPORT = 1000;
@@ -55,9 +56,13 @@ public class ListingService {
     /** The most listings a conflict over official domains names one by one. */
     private static final int MAX_NAMED_LISTINGS = 100;
 
-    /** What an import did. */
-    public record ImportResult(int created, int updated, int unchanged) {
-    }
+    /**
+     * A listing's id is the service's; a body names none. Found through a lambda, not a method reference: Panache
+     * implements {@code findByIdOptional} in each entity, and a reference would call the unimplemented inherited one.
+     */
+    private static final Definition<Long, TaskListing, ListingRequest> DEFINITION = new Definition<>("listing", "id",
+            ListingRequest.class, id -> TaskListing.findByIdOptional(id), listing -> listing.id, request -> null, ListingRequest::of,
+            TaskListing::new, List.of());
 
     @Inject
     BodyValidator validator;
@@ -65,68 +70,57 @@ public class ListingService {
     ListingChangeLog changeLog;
     @Inject
     EntityManager entityManager;
-    @Inject
-    ObjectMapper objectMapper;
 
-    @Transactional
-    @SerializedWrite
-    public TaskListing create(ListingRequest request) {
-        requireBody(request);
-        // The lock comes before reading the platform: a concurrent change of its rules has then
-        // committed, or waits for this listing and recomputes it.
+    @Override
+    public Definition<Long, TaskListing, ListingRequest> definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public boolean keyAssigned() {
+        return true;
+    }
+
+    @Override
+    public String uniqueKey(Long id, ListingRequest request) {
+        return "the externalId '" + request.externalId() + "' on the platform '" + request.platform() + "'";
+    }
+
+    @Override
+    public boolean keyTaken(Long id, ListingRequest request, TaskListing existing) {
+        return TaskListing.count("platform.slug = ?1 and externalId = ?2 and id <> ?3",
+                request.platform(), request.externalId(), existing == null ? -1L : existing.id) > 0;
+    }
+
+    @Override
+    public String refersTo() {
+        return "its platform or its pay tier";
+    }
+
+    /**
+     * Takes the change log's lock before anything is read: a concurrent change of a platform's rules has then
+     * committed, or waits for this listing and recomputes it.
+     */
+    @Override
+    public void beforeWrite() {
         changeLog.lock();
+    }
+
+    @Override
+    public Consumer<TaskListing> check(Long id, ListingRequest request, TaskListing existing, List<FieldError> errors) {
         Lookup lookup = Lookup.of(List.of(request));
-        List<FieldError> errors = problems(request, "", lookup);
-        if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable(errors);
-        }
-        requireUniqueExternalId(lookup.platform(request), request.externalId(), null);
-        TaskListing listing = new TaskListing();
-        apply(listing, request, lookup);
-        listing.persist();
+        errors.addAll(problems(request, "", lookup));
+        return listing -> apply(listing, request, lookup);
+    }
+
+    @Override
+    public void written(TaskListing listing) {
         changeLog.record(listing.id, false);
-        return listing;
     }
 
-    /** Replaces every field of a listing (PUT), if {@code ifMatch} names its current version. */
-    @Transactional
-    @SerializedWrite
-    public TaskListing replace(long id, String ifMatch, ListingRequest request) {
-        changeLog.lock();
-        TaskListing listing = load(id);
-        EntityTags.requireCurrent(ifMatch, listing.version);
-        requireBody(request);
-        Lookup lookup = Lookup.of(List.of(request));
-        List<FieldError> errors = problems(request, "", lookup);
-        if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable(errors);
-        }
-        requireUniqueExternalId(lookup.platform(request), request.externalId(), listing.id);
-        apply(listing, request, lookup);
-        flush();
-        changeLog.record(listing.id, false);
-        return listing;
-    }
-
-    /** Applies a JSON merge patch (RFC 7396) to the listing as a curator would write it, then replaces it. */
-    @Transactional
-    @SerializedWrite
-    public TaskListing patch(long id, String ifMatch, JsonNode patch) {
-        changeLog.lock();
-        TaskListing current = load(id);
-        EntityTags.requireCurrent(ifMatch, current.version);
-        return replace(id, ifMatch, MergePatch.applyTo(objectMapper, ListingRequest.of(current), patch, ListingRequest.class));
-    }
-
-    @Transactional
-    @SerializedWrite
-    public void delete(long id, String ifMatch) {
-        changeLog.lock();
-        TaskListing listing = load(id);
-        EntityTags.requireCurrent(ifMatch, listing.version);
-        listing.delete();
-        flush();
-        changeLog.record(id, true);
+    @Override
+    public void deleted(TaskListing listing) {
+        changeLog.record(listing.id, true);
     }
 
     /**
@@ -135,7 +129,7 @@ public class ListingService {
      */
     @Transactional
     @SerializedWrite
-    public ImportResult importListings(List<ListingRequest> requests) {
+    public ListingImportResult importListings(List<ListingRequest> requests) {
         if (requests == null) {
             throw ProblemException.unprocessable(List.of(new FieldError("listings", "must not be null")));
         }
@@ -150,6 +144,7 @@ public class ListingService {
         for (int index = 0; index < requests.size(); index++) {
             ListingRequest request = requests.get(index);
             String prefix = "listings[" + index + "].";
+            errors.addAll(validator.problems(request, prefix));
             errors.addAll(problems(request, prefix, lookup));
             if (request != null && !keys.add(request.platform() + "\u0000" + request.externalId())) {
                 errors.add(new FieldError(prefix + "externalId", "repeats an earlier row of this import for the same platform"));
@@ -181,7 +176,7 @@ public class ListingService {
         }
         flush();
         changeLog.recordAll(changed, false);
-        return new ImportResult(created, updated, unchanged);
+        return new ListingImportResult(created, updated, unchanged);
     }
 
     /** Closes every OPEN or PAUSED listing whose expiry has passed; returns how many. */
@@ -275,8 +270,8 @@ public class ListingService {
         listing.description = request.description();
         listing.taskType = request.taskType();
         ListingRequest.PayRequest pay = request.pay();
-        listing.payMin = pay == null ? null : money(pay.min());
-        listing.payMax = pay == null ? null : money(pay.max());
+        listing.payMin = pay == null ? null : Money.stored(pay.min());
+        listing.payMax = pay == null ? null : Money.stored(pay.max());
         listing.payCurrency = pay == null ? null : pay.currency();
         listing.payUnit = pay == null ? null : pay.unit();
         listing.minutesPerTask = pay == null ? null : minutes(pay.minutesPerTask());
@@ -300,8 +295,9 @@ public class ListingService {
         listing.refreshDerivedColumns(pay == null ? null : lookup.rate(pay.currency()));
     }
 
+    /** What a listing's annotations cannot check: its references, its pay rules and its dates. */
     private List<FieldError> problems(ListingRequest request, String prefix, Lookup lookup) {
-        List<FieldError> errors = new ArrayList<>(validator.problems(request, prefix));
+        List<FieldError> errors = new ArrayList<>();
         if (request == null) {
             return errors;
         }
@@ -374,21 +370,6 @@ public class ListingService {
         return errors;
     }
 
-    private static void requireBody(ListingRequest request) {
-        if (request == null) {
-            throw ProblemException.unprocessable(List.of(new FieldError("body", "must be a listing")));
-        }
-    }
-
-    private void requireUniqueExternalId(Platform platform, String externalId, Long exceptId) {
-        boolean taken = TaskListing.count("platform = ?1 and externalId = ?2 and id <> ?3",
-                platform, externalId, exceptId == null ? -1L : exceptId) > 0;
-        if (taken) {
-            throw ProblemException.conflict("The platform '" + platform.slug + "' already has a listing with the externalId '"
-                    + externalId + "'.");
-        }
-    }
-
     private Map<String, TaskListing> existingByKey(List<ListingRequest> requests, Lookup lookup) {
         Map<String, TaskListing> byKey = new HashMap<>();
         Map<Platform, List<String>> idsByPlatform = requests.stream().collect(Collectors.groupingBy(lookup::platform,
@@ -397,14 +378,6 @@ public class ListingService {
                         "platform = ?1 and externalId in ?2", platform, externalIds)
                 .forEach(listing -> byKey.put(platform.slug + "\u0000" + listing.externalId, listing)));
         return byKey;
-    }
-
-    private TaskListing load(long id) {
-        TaskListing listing = TaskListing.findById(id);
-        if (listing == null) {
-            throw ProblemException.notFound("No listing has the id '" + id + "'.");
-        }
-        return listing;
     }
 
     /** Writes pending changes now, so a concurrent update of the same version fails here (as 412). */
@@ -423,7 +396,7 @@ public class ListingService {
     /** The request as it would be stored: money at two decimals, times at microseconds, rules sorted. */
     private static ListingRequest normalized(ListingRequest request) {
         ListingRequest.PayRequest given = request.pay();
-        ListingRequest.PayRequest pay = given == null ? null : new ListingRequest.PayRequest(money(given.min()), money(given.max()),
+        ListingRequest.PayRequest pay = given == null ? null : new ListingRequest.PayRequest(Money.stored(given.min()), Money.stored(given.max()),
                 given.currency(), given.unit(), minutes(given.minutesPerTask()), nullIfEmpty(normalized(given.countryRanges())));
         EligibilityRules rules = request.eligibility() == null ? EligibilityRules.NONE : request.eligibility();
         EligibilityRules sorted = new EligibilityRules(sortedSet(rules.countries()), sortedSet(rules.excludedCountries()),
@@ -436,7 +409,7 @@ public class ListingService {
     /** Ranges by country as stored: money at two decimals, each range's countries sorted. */
     private static List<ListingRequest.CountryPayRequest> normalized(List<ListingRequest.CountryPayRequest> ranges) {
         return ranges.stream().map(range -> new ListingRequest.CountryPayRequest(sortedSet(range.countries()),
-                money(range.min()), money(range.max()))).toList();
+                Money.stored(range.min()), Money.stored(range.max()))).toList();
     }
 
     private static List<String> sorted(Set<String> values) {
@@ -453,10 +426,6 @@ public class ListingService {
 
     private static List<String> sortedSet(List<String> values) {
         return values.stream().distinct().sorted().toList();
-    }
-
-    private static BigDecimal money(BigDecimal amount) {
-        return amount == null ? null : amount.setScale(2, RoundingMode.HALF_EVEN);
     }
 
     private static Instant micros(Instant instant) {

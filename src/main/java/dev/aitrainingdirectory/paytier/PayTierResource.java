@@ -1,8 +1,7 @@
 package dev.aitrainingdirectory.paytier;
 
-import static dev.aitrainingdirectory.http.DirectoryApi.API_KEY;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aitrainingdirectory.curation.CuratedWrites;
 import dev.aitrainingdirectory.http.EntityTags;
 import dev.aitrainingdirectory.http.MergePatch;
 import dev.aitrainingdirectory.http.Responses;
@@ -19,9 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import dev.aitrainingdirectory.paging.ItemList;
-import dev.aitrainingdirectory.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -44,15 +41,16 @@ import org.jboss.resteasy.reactive.RestResponse;
 /** The pay tiers: bands of work with their published and observed hourly pay. */
 @Path("/api/pay-tiers")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.CURATOR)
 @Tag(name = "Pay tiers", description = "Bands of work with their published hourly range and what open listings pay.")
-@APIResponse(responseCode = "406", ref = "NotAcceptable")
-@APIResponse(responseCode = "500", ref = "InternalServerError")
 public class PayTierResource {
 
     @Inject
     PayTierObservations observations;
     @Inject
-    PayTierService service;
+    PayTierService payTiers;
+    @Inject
+    CuratedWrites writes;
     @Inject
     ObjectMapper objectMapper;
 
@@ -61,7 +59,6 @@ public class PayTierResource {
     @Operation(operationId = "listPayTiers", summary = "List pay tiers",
             description = "Every pay tier, cheapest published range first; a short reference list, not paged.")
     @APIResponse(responseCode = "200", description = "Every pay tier.")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
     public ItemList<PayTierResponse> listPayTiers() {
         return new ItemList<>(PayTier.listAllInRangeOrder().stream()
                 .map(tier -> PayTierResponse.of(tier, observations.observe(tier))).toList());
@@ -76,40 +73,29 @@ public class PayTierResource {
                     + " while it is unchanged.")
     @APIResponse(responseCode = "200", description = "The pay tier.",
             headers = @Header(ref = "ETag"))
-    @APIResponse(responseCode = "304", ref = "NotModified")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public RestResponse<PayTierResponse> getPayTier(
             @Parameter(ref = "PayTierSlug") @PathParam("slug") String slug,
             @Context Request request) {
-        PayTier tier = PayTier.findBySlug(slug)
-                .orElseThrow(() -> ProblemException.notFound("No pay tier has the slug '" + slug + "'."));
+        PayTier tier = payTiers.load(slug);
         ObservedPay observed = observations.observe(tier);
         return EntityTags.conditionalGet(request, EntityTags.of(tier.version, observed), () -> PayTierResponse.of(tier, observed));
     }
 
     @POST
-    @RolesAllowed(Roles.CURATOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    @SecurityRequirement(name = API_KEY)
     @Operation(operationId = "createPayTier", summary = "Create a pay tier",
             description = "Adds a pay tier; its `slug` is chosen now and never changes.")
     @APIResponse(responseCode = "201", description = "Created; `Location` names it.",
             headers = {@Header(ref = "ETag"), @Header(name = "Location", description = "The new tier's URL.", required = true,
                     schema = @Schema(type = SchemaType.STRING, format = "uri", maxLength = 2048))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PayTierResponse.class)))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public RestResponse<PayTierResponse> createPayTier(
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PayTierRequest.class), examples = @ExampleObject(name = "pay-tier",
                             summary = "A new pay tier", value = PayTierRequest.EXAMPLE)))
             PayTierRequest body, @Context UriInfo uriInfo) {
-        PayTier tier = service.create(body);
+        PayTier tier = writes.create(payTiers, body);
         ObservedPay observed = observations.observe(tier);
         return Responses.created(uriInfo.getBaseUriBuilder().path("api/pay-tiers/{slug}").build(tier.slug),
                 EntityTags.of(tier.version, observed), PayTierResponse.of(tier, observed));
@@ -117,20 +103,10 @@ public class PayTierResource {
 
     @PUT
     @Path("{slug}")
-    @RolesAllowed(Roles.CURATOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    @SecurityRequirement(name = API_KEY)
     @Operation(operationId = "replacePayTier", summary = "Replace a pay tier",
             description = "Replaces every field but the slug. Needs `If-Match` with the ETag last read.")
     @APIResponse(responseCode = "200", description = "Replaced.", headers = @Header(ref = "ETag"))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
-    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public RestResponse<PayTierResponse> replacePayTier(
             @Parameter(ref = "PayTierSlug") @PathParam("slug") String slug,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -138,25 +114,15 @@ public class PayTierResource {
                     schema = @Schema(implementation = PayTierRequest.class), examples = @ExampleObject(name = "pay-tier",
                             summary = "Every field but the slug", value = PayTierRequest.EXAMPLE)))
             PayTierRequest body) {
-        return written(service.replace(slug, ifMatch, body));
+        return written(writes.replace(payTiers, slug, ifMatch, body));
     }
 
     @PATCH
     @Path("{slug}")
-    @RolesAllowed(Roles.CURATOR)
     @Consumes(MergePatch.MEDIA_TYPE)
-    @SecurityRequirement(name = API_KEY)
     @Operation(operationId = "updatePayTier", summary = "Update part of a pay tier",
             description = "Applies a JSON merge patch (RFC 7396) to the tier's writable fields. Needs `If-Match`.")
     @APIResponse(responseCode = "200", description = "Updated.", headers = @Header(ref = "ETag"))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
-    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public RestResponse<PayTierResponse> updatePayTier(
             @Parameter(ref = "PayTierSlug") @PathParam("slug") String slug,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -164,27 +130,19 @@ public class PayTierResource {
                     mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(ref = "PayTierPatch"),
                     examples = @ExampleObject(name = "change", summary = "Change one field", value = PayTierRequest.PATCH_EXAMPLE))) byte[] patch)
             throws IOException {
-        return written(service.patch(slug, ifMatch, MergePatch.read(objectMapper, patch)));
+        return written(writes.patch(payTiers, slug, ifMatch, MergePatch.read(objectMapper, patch)));
     }
 
     @DELETE
     @Path("{slug}")
-    @RolesAllowed(Roles.CURATOR)
-    @SecurityRequirement(name = API_KEY)
     @Operation(operationId = "deletePayTier", summary = "Delete a pay tier",
             description = "Removes a tier that no listing and no platform uses. Needs `If-Match`.")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public void deletePayTier(
             @Parameter(ref = "PayTierSlug") @PathParam("slug") String slug,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        service.delete(slug, ifMatch);
+        writes.delete(payTiers, slug, ifMatch);
     }
 
     private RestResponse<PayTierResponse> written(PayTier tier) {

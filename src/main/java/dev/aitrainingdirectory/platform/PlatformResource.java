@@ -1,14 +1,12 @@
 package dev.aitrainingdirectory.platform;
 
-import static dev.aitrainingdirectory.http.DirectoryApi.API_KEY;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aitrainingdirectory.curation.CuratedWrites;
 import dev.aitrainingdirectory.http.EntityTags;
 import dev.aitrainingdirectory.http.MergePatch;
 import dev.aitrainingdirectory.http.Responses;
 import dev.aitrainingdirectory.paging.Page;
 import dev.aitrainingdirectory.paging.PageLinks;
-import dev.aitrainingdirectory.problem.ProblemException;
 import dev.aitrainingdirectory.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,22 +38,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** The platforms contributors work on. */
 @Path("/api/platforms")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.CURATOR)
 @Tag(name = "Platforms", description = "The contractor platforms where the work is done.")
-@APIResponse(responseCode = "406", ref = "NotAcceptable")
-@APIResponse(responseCode = "500", ref = "InternalServerError")
 public class PlatformResource {
 
     @Inject
     PlatformSearch search;
     @Inject
-    PlatformService service;
+    PlatformService platforms;
+    @Inject
+    CuratedWrites writes;
     @Inject
     ObjectMapper objectMapper;
 
@@ -65,7 +63,6 @@ public class PlatformResource {
             description = "Platforms filtered by who they accept and what they offer, one page at a time.")
     @APIResponse(responseCode = "200", description = "One page of platforms; the `Link` header holds first, prev, next and last.",
             headers = @Header(ref = "Link"))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
     public RestResponse<Page<PlatformResponse>> listPlatforms(@BeanParam PlatformSearchParams params, @Context UriInfo uriInfo) {
         return PageLinks.ok(search.search(search.parse(params)), uriInfo);
     }
@@ -79,62 +76,42 @@ public class PlatformResource {
                     + " `If-None-Match` to get 304 while it is unchanged.")
     @APIResponse(responseCode = "200", description = "The platform.",
             headers = @Header(ref = "ETag"))
-    @APIResponse(responseCode = "304", ref = "NotModified")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public RestResponse<PlatformResponse> getPlatform(
             @Parameter(ref = "PlatformSlug") @PathParam("slug") String slug,
             @Context Request request) {
-        Platform platform = Platform.findBySlug(slug)
-                .orElseThrow(() -> ProblemException.notFound("No platform has the slug '" + slug + "'."));
+        Platform platform = platforms.load(slug);
         long openListings = search.openListings(platform);
         return EntityTags.conditionalGet(request, EntityTags.of(platform.version, openListings),
                 () -> PlatformResponse.of(platform, openListings));
     }
 
     @POST
-    @RolesAllowed(Roles.CURATOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    @SecurityRequirement(name = API_KEY)
     @Operation(operationId = "createPlatform", summary = "Create a platform",
             description = "Adds a platform; its `slug` is chosen now and never changes.")
     @APIResponse(responseCode = "201", description = "Created; `Location` names it.",
             headers = {@Header(ref = "ETag"), @Header(name = "Location", description = "The new platform's URL.", required = true,
                     schema = @Schema(type = SchemaType.STRING, format = "uri", maxLength = 2048))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlatformResponse.class)))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public RestResponse<PlatformResponse> createPlatform(
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PlatformRequest.class), examples = @ExampleObject(name = "platform",
                             summary = "A new platform", value = PlatformRequest.EXAMPLE)))
             PlatformRequest body, @Context UriInfo uriInfo) {
-        Platform platform = service.create(body);
+        Platform platform = writes.create(platforms, body);
         return Responses.created(uriInfo.getBaseUriBuilder().path("api/platforms/{slug}").build(platform.slug),
                 EntityTags.of(platform.version, 0L), PlatformResponse.of(platform, 0));
     }
 
     @PUT
     @Path("{slug}")
-    @RolesAllowed(Roles.CURATOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    @SecurityRequirement(name = API_KEY)
     @Operation(operationId = "replacePlatform", summary = "Replace a platform",
             description = "Replaces every field but the slug. Needs `If-Match` with the ETag last read. A new name or"
                     + " new rules reach every listing of the platform (their effective eligibility and version change).")
     @APIResponse(responseCode = "200", description = "Replaced.", headers = @Header(ref = "ETag"))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
-    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public RestResponse<PlatformResponse> replacePlatform(
             @Parameter(ref = "PlatformSlug") @PathParam("slug") String slug,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -142,25 +119,16 @@ public class PlatformResource {
                     schema = @Schema(implementation = PlatformRequest.class), examples = @ExampleObject(name = "platform",
                             summary = "Every field but the slug", value = PlatformRequest.EXAMPLE)))
             PlatformRequest body) {
-        return written(service.replace(slug, ifMatch, body));
+        return written(writes.replace(platforms, slug, ifMatch, body));
     }
 
     @PATCH
     @Path("{slug}")
-    @RolesAllowed(Roles.CURATOR)
     @Consumes(MergePatch.MEDIA_TYPE)
-    @SecurityRequirement(name = API_KEY)
     @Operation(operationId = "updatePlatform", summary = "Update part of a platform",
             description = "Applies a JSON merge patch (RFC 7396) to the platform's writable fields. Needs `If-Match`.")
     @APIResponse(responseCode = "200", description = "Updated.", headers = @Header(ref = "ETag"))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
-    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public RestResponse<PlatformResponse> updatePlatform(
             @Parameter(ref = "PlatformSlug") @PathParam("slug") String slug,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -168,27 +136,19 @@ public class PlatformResource {
                     mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(ref = "PlatformPatch"),
                     examples = @ExampleObject(name = "change", summary = "Change one field", value = PlatformRequest.PATCH_EXAMPLE))) byte[] patch)
             throws IOException {
-        return written(service.patch(slug, ifMatch, MergePatch.read(objectMapper, patch)));
+        return written(writes.patch(platforms, slug, ifMatch, MergePatch.read(objectMapper, patch)));
     }
 
     @DELETE
     @Path("{slug}")
-    @RolesAllowed(Roles.CURATOR)
-    @SecurityRequirement(name = API_KEY)
     @Operation(operationId = "deletePlatform", summary = "Delete a platform",
             description = "Removes a platform that has no listings left (of any status). Needs `If-Match`.")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public void deletePlatform(
             @Parameter(ref = "PlatformSlug") @PathParam("slug") String slug,
             @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        service.delete(slug, ifMatch);
+        writes.delete(platforms, slug, ifMatch);
     }
 
     private RestResponse<PlatformResponse> written(Platform platform) {

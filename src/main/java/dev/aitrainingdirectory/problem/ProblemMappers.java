@@ -64,9 +64,20 @@ public class ProblemMappers {
                 List.of(), uriInfo);
     }
 
+    /**
+     * A constraint broken where no write path could say it in a resource's words (the write path names the key
+     * taken or the rows that still refer); still a 409 that says which kind of constraint, and its name.
+     */
     @ServerExceptionMapper
-    public Response uniqueKeyTaken(org.hibernate.exception.ConstraintViolationException exception, UriInfo uriInfo) {
-        return answer(409, "Another request created the same slug or (platform, externalId) at the same time.", List.of(), uriInfo);
+    public Response constraintBroken(org.hibernate.exception.ConstraintViolationException exception, UriInfo uriInfo) {
+        String constraint = exception.getConstraintName() == null ? "" : " (" + exception.getConstraintName() + ")";
+        return switch (Constraints.kindOf(exception)) {
+            case UNIQUE -> answer(409, "Another request wrote the same unique key" + constraint + " at the same time;"
+                    + " read the resource again and retry.", List.of(), uriInfo);
+            case FOREIGN_KEY -> answer(409, "Another request deleted a row this one refers to, or added one that refers"
+                    + " to it" + constraint + ", at the same time; read the resource again and retry.", List.of(), uriInfo);
+            default -> unexpected(exception, uriInfo);
+        };
     }
 
     @ServerExceptionMapper

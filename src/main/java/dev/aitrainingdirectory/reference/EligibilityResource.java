@@ -19,9 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/eligibility")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Eligibility", description = "Every country and language, with the open work each has.")
-@APIResponse(responseCode = "400", ref = "BadRequest")
-@APIResponse(responseCode = "406", ref = "NotAcceptable")
-@APIResponse(responseCode = "500", ref = "InternalServerError")
 public class EligibilityResource {
 
     @Inject

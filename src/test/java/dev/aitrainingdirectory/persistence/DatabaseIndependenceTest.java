@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
+import dev.aitrainingdirectory.curation.CuratedWrites;
 import dev.aitrainingdirectory.paytier.PayRange;
 import dev.aitrainingdirectory.paytier.PayTierRequest;
 import dev.aitrainingdirectory.paytier.PayTierService;
@@ -38,6 +39,8 @@ class DatabaseIndependenceTest {
     DirectoryFixture fixture;
     @Inject
     PayTierService payTiers;
+    @Inject
+    CuratedWrites writes;
 
     @Test
     void titleSortIsByLowerCaseCodePointsWhateverTheDatabaseCollation() {
@@ -83,7 +86,7 @@ class DatabaseIndependenceTest {
     void payTiersWithTheSamePublishedMinimumAreOrderedBySlugCodePoints() {
         String base = DirectoryFixture.unique("t");
         for (String suffix : List.of("-ab", "-a0", "-a-c")) {
-            payTiers.create(new PayTierRequest(base + suffix, "Tie " + suffix, "A tier made by a test.",
+            writes.create(payTiers, new PayTierRequest(base + suffix, "Tie " + suffix, "A tier made by a test.",
                     new PayRange(new BigDecimal("0.01"), new BigDecimal("1.00"), "USD")));
         }
 

@@ -4,6 +4,7 @@ import static dev.aitrainingdirectory.support.DirectoryFixture.rules;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aitrainingdirectory.curation.CuratedWrites;
 import dev.aitrainingdirectory.eligibility.EligibilityRules;
 import dev.aitrainingdirectory.eligibility.IsoCodes;
 import dev.aitrainingdirectory.listing.ListingRequest;
@@ -72,6 +73,8 @@ class ListingSearchModelTest {
     ListingService listings;
     @Inject
     PlatformService platformService;
+    @Inject
+    CuratedWrites writes;
 
     /** A listing as the API shows it when read by id (from the database, not the index), its hourly pay computed here. */
     record Listing(long id, String platform, String tier, String taskType, String status, String title, String description,
@@ -281,7 +284,7 @@ class ListingSearchModelTest {
     private String platform(EligibilityRules eligibility, HiringRequest hiring, Set<PaymentMethod> methods,
             List<PaymentMethodCountries> methodCountries, Assessment assessment, boolean monitoring) {
         String slug = DirectoryFixture.unique("model-platform");
-        platformService.create(new PlatformRequest(slug, "Model platform", "https://platform.example/" + slug,
+        writes.create(platformService, new PlatformRequest(slug, "Model platform", "https://platform.example/" + slug,
                 "A platform of the search model.", Audience.GENERALIST, Set.of(TaskType.PREFERENCE_COMPARISON),
                 Set.of("general-writing", "coding", "stem-math"), methods, PayoutSchedule.WEEKLY, null, false, eligibility, hiring,
                 null, assessment, monitoring, null, null, null, methodCountries, null, null));

@@ -1,5 +1,6 @@
 package dev.aitrainingdirectory.support;
 
+import dev.aitrainingdirectory.curation.CuratedWrites;
 import dev.aitrainingdirectory.eligibility.EligibilityRules;
 import dev.aitrainingdirectory.listing.ListingRequest;
 import dev.aitrainingdirectory.listing.ListingService;
@@ -37,6 +38,8 @@ public class DirectoryFixture {
     ListingService listings;
     @Inject
     PayTierService payTiers;
+    @Inject
+    CuratedWrites writes;
 
     /** A slug no other test uses. */
     public static String unique(String prefix) {
@@ -73,7 +76,7 @@ public class DirectoryFixture {
     }
 
     public String platform(String slug, String name, Audience audience, EligibilityRules eligibility) {
-        platforms.create(new PlatformRequest(slug, name, "https://platform.example/" + slug,
+        writes.create(platforms, new PlatformRequest(slug, name, "https://platform.example/" + slug,
                 "A platform made by a test.", audience, Set.of(TaskType.PREFERENCE_COMPARISON),
                 Set.of("general-writing", "coding"), Set.of(PaymentMethod.PAYPAL), PayoutSchedule.WEEKLY,
                 false, false, eligibility));
@@ -83,7 +86,7 @@ public class DirectoryFixture {
     /** A new pay tier; returns its slug. */
     public String payTier(int min, int max) {
         String slug = unique("tier");
-        payTiers.create(new PayTierRequest(slug, "Test tier", "A tier made by a test.",
+        writes.create(payTiers, new PayTierRequest(slug, "Test tier", "A tier made by a test.",
                 new PayRange(BigDecimal.valueOf(min), BigDecimal.valueOf(max), "USD")));
         return slug;
     }
@@ -166,7 +169,7 @@ public class DirectoryFixture {
         }
 
         public long create() {
-            return listings.create(new ListingRequest(platform, externalId, title, description, taskType, payTier, pay,
+            return writes.create(listings, new ListingRequest(platform, externalId, title, description, taskType, payTier, pay,
                     eligibility, status, "https://platform.example/apply/" + externalId, postedAt, expiresAt, null)).id;
         }
     }
