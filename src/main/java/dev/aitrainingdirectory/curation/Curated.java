@@ -19,39 +19,47 @@ import java.util.function.Supplier;
  * @param <E> the stored entity
  * @param <B> the body curators write
  */
-public interface Curated<K, E extends TimestampedEntity, B> {
+public abstract class Curated<K, E extends TimestampedEntity, B> {
+
+    private final Definition<K, E, B> definition;
+
+    protected Curated(Definition<K, E, B> definition) {
+        this.definition = definition;
+    }
 
     /** What the resource is: its names, its body's type, how its entities are found, keyed and made, what uses them. */
-    Definition<K, E, B> definition();
+    public Definition<K, E, B> definition() {
+        return definition;
+    }
 
-    default String noun() {
+    public String noun() {
         return definition().noun();
     }
 
-    default String keyName() {
+    public String keyName() {
         return definition().keyName();
     }
 
-    default Optional<E> find(K key) {
+    public Optional<E> find(K key) {
         return definition().find().apply(key);
     }
 
-    default K keyOf(E entity) {
+    public K keyOf(E entity) {
         return definition().entityKey().apply(entity);
     }
 
     /** The key a body names; null where it names none (a key the service assigns, or one left out). */
-    default K keyOf(B body) {
+    public K keyOf(B body) {
         return definition().bodyKey().apply(body);
     }
 
     /** The entity as a curator would write it again: what a merge patch applies to. */
-    default B bodyOf(E entity) {
+    public B bodyOf(E entity) {
         return definition().bodyOf().apply(entity);
     }
 
     /** Whether the service assigns the key (an id) rather than the curator in the body (a slug). */
-    default boolean keyAssigned() {
+    public boolean keyAssigned() {
         return false;
     }
 
@@ -60,47 +68,47 @@ public interface Curated<K, E extends TimestampedEntity, B> {
      * to {@code errors}, and returns how to write the body, and on creation the {@code key}, into an entity.
      * {@code existing} is null on creation.
      */
-    Consumer<E> check(K key, B body, E existing, List<FieldError> errors);
+    public abstract Consumer<E> check(K key, B body, E existing, List<FieldError> errors);
 
     /** The unique key a body would take, as a message names it: {@code the slug 'coding'}. */
-    default String uniqueKey(K key, B body) {
+    public String uniqueKey(K key, B body) {
         return "the " + keyName() + " '" + key + "'";
     }
 
     /** Whether another row than {@code existing} holds the unique key of {@code body} already. */
-    default boolean keyTaken(K key, B body, E existing) {
+    public boolean keyTaken(K key, B body, E existing) {
         return existing == null && key != null && find(key).isPresent();
     }
 
     /** What the resource refers to, for a message when one of those rows was deleted meanwhile. */
-    default String refersTo() {
+    public String refersTo() {
         return "a row it names";
     }
 
     /** The base of a merge patch, where a resource reads a patch more kindly than RFC 7396 alone would. */
-    default B patchBase(B base, JsonNode patch) {
+    public B patchBase(B base, JsonNode patch) {
         return base;
     }
 
     /** Whether writing {@code body} would leave {@code existing} as it is, so that nothing is written. */
-    default boolean unchanged(E existing, B body) {
+    public boolean unchanged(E existing, B body) {
         return false;
     }
 
     /** Runs first in every write, before anything is read: where a resource takes the lock its writes need. */
-    default void beforeWrite() {
+    public void beforeWrite() {
     }
 
     /** Runs after an entity was written and flushed (created or changed). */
-    default void written(E entity) {
+    public void written(E entity) {
     }
 
     /** Runs after the entity with {@code key} was deleted and the deletion flushed. */
-    default void deleted(E entity) {
+    public void deleted(E entity) {
     }
 
     /** The entity with {@code key}, or 404. */
-    default E load(K key) {
+    public E load(K key) {
         return find(key).orElseThrow(() -> ProblemException.notFound("No " + noun() + " has the " + keyName() + " '" + key + "'."));
     }
 
@@ -117,7 +125,7 @@ public interface Curated<K, E extends TimestampedEntity, B> {
      * @param newEntity a new, empty entity, which {@link #check} writes the key and body into
      * @param references what keeps a row from being deleted while it is used; empty when nothing refers to it
      */
-    record Definition<K, E, B>(String noun, String keyName, Class<B> bodyType, Function<K, Optional<E>> find,
+    public record Definition<K, E, B>(String noun, String keyName, Class<B> bodyType, Function<K, Optional<E>> find,
             Function<E, K> entityKey, Function<B, K> bodyKey, Function<E, B> bodyOf, Supplier<E> newEntity,
             List<Reference> references) {
     }
@@ -130,6 +138,6 @@ public interface Curated<K, E extends TimestampedEntity, B> {
      * @param many     the same for several: {@code "listings"}
      * @param countSql a query counting the referring rows of the row whose key is the parameter {@code :key}
      */
-    record Reference(String one, String many, String countSql) {
+    public record Reference(String one, String many, String countSql) {
     }
 }

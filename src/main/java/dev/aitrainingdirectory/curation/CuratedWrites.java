@@ -56,19 +56,14 @@ public class CuratedWrites {
     @Transactional
     @SerializedWrite
     public <K, E extends TimestampedEntity, B> E replace(Curated<K, E, B> resource, K key, String ifMatch, B body) {
-        resource.beforeWrite();
-        E existing = resource.load(key);
-        EntityTags.requireCurrent(ifMatch, existing.version);
-        return update(resource, existing, body);
+        return update(resource, current(resource, key, ifMatch), body);
     }
 
     /** Applies a JSON merge patch to the entity as a curator would write it again, then replaces it with the result. */
     @Transactional
     @SerializedWrite
     public <K, E extends TimestampedEntity, B> E patch(Curated<K, E, B> resource, K key, String ifMatch, JsonNode patch) {
-        resource.beforeWrite();
-        E existing = resource.load(key);
-        EntityTags.requireCurrent(ifMatch, existing.version);
+        E existing = current(resource, key, ifMatch);
         B base = resource.patchBase(resource.bodyOf(existing), patch);
         return update(resource, existing, MergePatch.applyTo(objectMapper, base, patch, resource.definition().bodyType()));
     }
@@ -94,9 +89,7 @@ public class CuratedWrites {
     @Transactional
     @SerializedWrite
     public <K, E extends TimestampedEntity, B> void delete(Curated<K, E, B> resource, K key, String ifMatch) {
-        resource.beforeWrite();
-        E existing = resource.load(key);
-        EntityTags.requireCurrent(ifMatch, existing.version);
+        E existing = current(resource, key, ifMatch);
         List<String> uses = new ArrayList<>();
         for (Curated.Reference reference : resource.definition().references()) {
             long count = ((Number) entityManager.createNativeQuery(reference.countSql())
@@ -114,6 +107,14 @@ public class CuratedWrites {
                 + " written at the same time; change or delete those first.";
         flush(() -> stillUsed, () -> stillUsed);
         resource.deleted(existing);
+    }
+
+    /** The entity with {@code key} (404 without) if {@code ifMatch} names its current version (428 without, 412 else). */
+    private static <K, E extends TimestampedEntity, B> E current(Curated<K, E, B> resource, K key, String ifMatch) {
+        resource.beforeWrite();
+        E existing = resource.load(key);
+        EntityTags.requireCurrent(ifMatch, existing.version);
+        return existing;
     }
 
     private <K, E extends TimestampedEntity, B> E insert(Curated<K, E, B> resource, K key, B body, FieldError keyError) {

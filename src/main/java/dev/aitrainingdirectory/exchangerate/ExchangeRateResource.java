@@ -108,7 +108,7 @@ public class ExchangeRateResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public void deleteExchangeRate(
             @Parameter(ref = "Currency") @PathParam("currency") String currency,
-            @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         writes.delete(exchangeRates, currency, ifMatch);
     }
 }

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * changes nothing, and a new or changed rate reaches the listings paid in its currency.
  */
 @ApplicationScoped
-public class ExchangeRateService implements Curated<String, ExchangeRate, ExchangeRateRequest> {
+public class ExchangeRateService extends Curated<String, ExchangeRate, ExchangeRateRequest> {
 
     /** Listings are counted by table, not through their entity: listings build on rates, not rates on listings. */
     private static final Definition<String, ExchangeRate, ExchangeRateRequest> DEFINITION = new Definition<>("exchange rate",
@@ -23,13 +23,12 @@ public class ExchangeRateService implements Curated<String, ExchangeRate, Exchan
             List.of(new Reference("listing paid in it", "listings paid in it",
                     "select count(*) from task_listing where pay_currency = :key")));
 
+    public ExchangeRateService() {
+        super(DEFINITION);
+    }
+
     @Inject
     Event<ExchangeRateChanged> changed;
-
-    @Override
-    public Definition<String, ExchangeRate, ExchangeRateRequest> definition() {
-        return DEFINITION;
-    }
 
     @Override
     public boolean unchanged(ExchangeRate rate, ExchangeRateRequest request) {

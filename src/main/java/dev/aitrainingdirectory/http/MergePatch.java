@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aitrainingdirectory.problem.ProblemException;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -32,7 +31,7 @@ public final class MergePatch {
      * JSON value that is not an object (RFC 7396 would let it replace the whole resource, which no
      * resource here can be).
      */
-    public static JsonNode read(ObjectMapper objectMapper, byte[] body) throws IOException {
+    public static JsonNode read(ObjectMapper objectMapper, byte[] body) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -40,7 +39,12 @@ public final class MergePatch {
         } catch (CharacterCodingException notUtf8) {
             throw new ProblemException(400, "The request body is not UTF-8.");
         }
-        JsonNode patch = objectMapper.readTree(text);
+        JsonNode patch;
+        try {
+            patch = objectMapper.readTree(text);
+        } catch (JsonProcessingException unreadable) {
+            throw ProblemException.unreadable(unreadable);
+        }
         if (patch == null || !patch.isObject()) {
             throw new ProblemException(400, "A merge patch must be a JSON object naming the fields to change.");
         }

@@ -1,6 +1,7 @@
 package dev.aitrainingdirectory.http;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,7 +20,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * can answer 400 (an unknown or invalid parameter), 406, 414, 431, 429, 500 and 503; one with a body 413, 415
  * and 422; one that needs a key 401 and 403; one that reads a resource named in its path 404 (unless it
  * creates that resource); one that takes {@code If-Match} 412 and 428; one that takes {@code If-None-Match} 304.
- * SmallRye's own automatic 400 is off ({@code auto-add-bad-request-response}): it would stand in for ours
+ * A write's undescribed {@code If-Match} header becomes the shared parameter. SmallRye's own automatic 400 is off ({@code auto-add-bad-request-response}): it would stand in for ours
  * without the problem body.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
@@ -48,6 +49,7 @@ public class StandardResponses implements OASFilter {
                 if (method.getKey() != PathItem.HttpMethod.GET) {
                     operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(DirectoryApi.API_KEY)));
                 }
+                sharedIfMatch(operation);
                 APIResponses responses = operation.getResponses();
                 add(responses, EVERY_OPERATION);
                 if (operation.getRequestBody() != null) {
@@ -74,6 +76,22 @@ public class StandardResponses implements OASFilter {
     private static void add(APIResponses responses, List<Map.Entry<String, String>> answers) {
         answers.stream().filter(answer -> !responses.hasAPIResponse(answer.getKey())).forEach(answer -> responses.addAPIResponse(
                 answer.getKey(), OASFactory.createAPIResponse().ref("#/components/responses/" + answer.getValue())));
+    }
+
+    /**
+     * Replaces the {@code If-Match} header that a resource method reads, undescribed, with the shared parameter
+     * that says what it needs; a method that describes its own (optional on creation) keeps it.
+     */
+    private static void sharedIfMatch(Operation operation) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        List<Parameter> parameters = operation.getParameters().stream()
+                .map(parameter -> parameter.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(parameter.getName())
+                        && parameter.getDescription() == null
+                        ? OASFactory.createParameter().ref("#/components/parameters/IfMatch") : parameter)
+                .toList();
+        operation.setParameters(new ArrayList<>(parameters));
     }
 
     /** Whether the operation takes the header, given in place or as a reference to the shared parameter of that name. */

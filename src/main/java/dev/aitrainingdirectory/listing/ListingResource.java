@@ -36,7 +36,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Variant;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -244,7 +243,7 @@ public class ListingResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public RestResponse<ListingResponse> replaceListing(
             @Parameter(ref = "ListingId") @PathParam("id") String id,
-            @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ListingRequest.class), examples = @ExampleObject(name = "listing",
                             summary = "Every field of the listing", value = ListingRequest.EXAMPLE)))
@@ -262,12 +261,11 @@ public class ListingResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public RestResponse<ListingResponse> updateListing(
             @Parameter(ref = "ListingId") @PathParam("id") String id,
-            @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(description = "A JSON merge patch of the listing's writable fields.", required = true, content = @Content(
                     mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(ref = "ListingPatch"),
                     examples = @ExampleObject(name = "pause", summary = "Pause the listing and raise its pay",
-                            value = ListingRequest.PATCH_EXAMPLE))) byte[] patch)
-            throws IOException {
+                            value = ListingRequest.PATCH_EXAMPLE))) byte[] patch) {
         long listingId = existingId(id);
         return written(writes.patch(listings, listingId, ifMatch, MergePatch.read(objectMapper, patch)));
     }
@@ -280,7 +278,7 @@ public class ListingResource {
     @APIResponse(responseCode = "204", description = "Deleted.")
     public void deleteListing(
             @Parameter(ref = "ListingId") @PathParam("id") String id,
-            @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         writes.delete(listings, existingId(id), ifMatch);
     }
 

@@ -48,7 +48,7 @@ import java.util.stream.Collectors;
  * the change log's lock first.
  */
 @ApplicationScoped
-public class ListingService implements Curated<Long, TaskListing, ListingRequest> {
+public class ListingService extends Curated<Long, TaskListing, ListingRequest> {
 
     /** The most listings one import may carry. */
     public static final int MAX_IMPORT = 1000;
@@ -64,17 +64,16 @@ public class ListingService implements Curated<Long, TaskListing, ListingRequest
             ListingRequest.class, id -> TaskListing.findByIdOptional(id), listing -> listing.id, request -> null, ListingRequest::of,
             TaskListing::new, List.of());
 
+    public ListingService() {
+        super(DEFINITION);
+    }
+
     @Inject
     BodyValidator validator;
     @Inject
     ListingChangeLog changeLog;
     @Inject
     EntityManager entityManager;
-
-    @Override
-    public Definition<Long, TaskListing, ListingRequest> definition() {
-        return DEFINITION;
-    }
 
     @Override
     public boolean keyAssigned() {

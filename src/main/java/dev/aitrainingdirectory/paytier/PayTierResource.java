@@ -16,7 +16,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import dev.aitrainingdirectory.paging.ItemList;
 import jakarta.inject.Inject;
@@ -109,7 +108,7 @@ public class PayTierResource {
     @APIResponse(responseCode = "200", description = "Replaced.", headers = @Header(ref = "ETag"))
     public RestResponse<PayTierResponse> replacePayTier(
             @Parameter(ref = "PayTierSlug") @PathParam("slug") String slug,
-            @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PayTierRequest.class), examples = @ExampleObject(name = "pay-tier",
                             summary = "Every field but the slug", value = PayTierRequest.EXAMPLE)))
@@ -125,11 +124,10 @@ public class PayTierResource {
     @APIResponse(responseCode = "200", description = "Updated.", headers = @Header(ref = "ETag"))
     public RestResponse<PayTierResponse> updatePayTier(
             @Parameter(ref = "PayTierSlug") @PathParam("slug") String slug,
-            @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(description = "A JSON merge patch of the tier's writable fields.", required = true, content = @Content(
                     mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(ref = "PayTierPatch"),
-                    examples = @ExampleObject(name = "change", summary = "Change one field", value = PayTierRequest.PATCH_EXAMPLE))) byte[] patch)
-            throws IOException {
+                    examples = @ExampleObject(name = "change", summary = "Change one field", value = PayTierRequest.PATCH_EXAMPLE))) byte[] patch) {
         return written(writes.patch(payTiers, slug, ifMatch, MergePatch.read(objectMapper, patch)));
     }
 
@@ -141,7 +139,7 @@ public class PayTierResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public void deletePayTier(
             @Parameter(ref = "PayTierSlug") @PathParam("slug") String slug,
-            @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         writes.delete(payTiers, slug, ifMatch);
     }
 

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 
 /** What is a pay tier's own in its writes: its range rule, what uses it, and that a renamed tier reaches its listings. */
 @ApplicationScoped
-public class PayTierService implements Curated<String, PayTier, PayTierRequest> {
+public class PayTierService extends Curated<String, PayTier, PayTierRequest> {
 
     /** Listings and platforms are counted by table, not through their entities: those build on tiers, not tiers on them. */
     private static final Definition<String, PayTier, PayTierRequest> DEFINITION = new Definition<>("pay tier", "slug",
@@ -22,13 +22,12 @@ public class PayTierService implements Curated<String, PayTier, PayTierRequest> 
                     new Reference("platform", "platforms", "select count(*) from platform_pay_tier p join pay_tier t"
                             + " on p.pay_tier_id = t.id where t.slug = :key")));
 
+    public PayTierService() {
+        super(DEFINITION);
+    }
+
     @Inject
     Event<PayTierChanged> changed;
-
-    @Override
-    public Definition<String, PayTier, PayTierRequest> definition() {
-        return DEFINITION;
-    }
 
     @Override
     public Consumer<PayTier> check(String slug, PayTierRequest request, PayTier existing, List<FieldError> errors) {

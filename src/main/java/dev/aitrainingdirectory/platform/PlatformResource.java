@@ -27,7 +27,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -114,7 +113,7 @@ public class PlatformResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public RestResponse<PlatformResponse> replacePlatform(
             @Parameter(ref = "PlatformSlug") @PathParam("slug") String slug,
-            @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PlatformRequest.class), examples = @ExampleObject(name = "platform",
                             summary = "Every field but the slug", value = PlatformRequest.EXAMPLE)))
@@ -131,11 +130,10 @@ public class PlatformResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public RestResponse<PlatformResponse> updatePlatform(
             @Parameter(ref = "PlatformSlug") @PathParam("slug") String slug,
-            @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(description = "A JSON merge patch of the platform's writable fields.", required = true, content = @Content(
                     mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(ref = "PlatformPatch"),
-                    examples = @ExampleObject(name = "change", summary = "Change one field", value = PlatformRequest.PATCH_EXAMPLE))) byte[] patch)
-            throws IOException {
+                    examples = @ExampleObject(name = "change", summary = "Change one field", value = PlatformRequest.PATCH_EXAMPLE))) byte[] patch) {
         return written(writes.patch(platforms, slug, ifMatch, MergePatch.read(objectMapper, patch)));
     }
 
@@ -147,7 +145,7 @@ public class PlatformResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public void deletePlatform(
             @Parameter(ref = "PlatformSlug") @PathParam("slug") String slug,
-            @Parameter(ref = "IfMatch") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         writes.delete(platforms, slug, ifMatch);
     }
 

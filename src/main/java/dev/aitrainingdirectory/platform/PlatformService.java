@@ -21,7 +21,7 @@ import java.util.function.Consumer;
 
 /** What is a platform's own in its writes: its facts' rules, its tiers, and that new rules reach its listings. */
 @ApplicationScoped
-public class PlatformService implements Curated<String, Platform, PlatformRequest> {
+public class PlatformService extends Curated<String, Platform, PlatformRequest> {
 
     /** Listings are counted by table, not through their entity: listings build on platforms, not platforms on them. */
     private static final Definition<String, Platform, PlatformRequest> DEFINITION = new Definition<>("platform", "slug",
@@ -29,15 +29,14 @@ public class PlatformService implements Curated<String, Platform, PlatformReques
             Platform::new, List.of(new Reference("listing of any status", "listings of any status",
                     "select count(*) from task_listing l join platform p on l.platform_id = p.id where p.slug = :key")));
 
+    public PlatformService() {
+        super(DEFINITION);
+    }
+
     @Inject
     Event<PlatformChanged> changed;
     @Inject
     Event<OfficialDomainsChanging> domainsChanging;
-
-    @Override
-    public Definition<String, Platform, PlatformRequest> definition() {
-        return DEFINITION;
-    }
 
     @Override
     public String refersTo() {

@@ -60,6 +60,13 @@ public class ProblemException extends RuntimeException {
                 List.of(new FieldError(field, expectation(expected))));
     }
 
+    /** 400 for a body that is not JSON at all, saying where reading it stopped. */
+    public static ProblemException unreadable(JsonProcessingException exception) {
+        String location = exception.getLocation() == null ? ""
+                : " at line " + exception.getLocation().getLineNr() + ", column " + exception.getLocation().getColumnNr();
+        return new ProblemException(400, "The request body is not valid JSON for this operation" + location + ".");
+    }
+
     public static ProblemException notFound(String detail) {
         return new ProblemException(404, detail);
     }

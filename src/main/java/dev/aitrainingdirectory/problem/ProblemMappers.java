@@ -44,9 +44,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException exception, UriInfo uriInfo) {
-        String location = exception.getLocation() == null ? ""
-                : " at line " + exception.getLocation().getLineNr() + ", column " + exception.getLocation().getColumnNr();
-        return answer(400, "The request body is not valid JSON for this operation" + location + ".", List.of(), uriInfo);
+        return problem(ProblemException.unreadable(exception), uriInfo);
     }
 
     @ServerExceptionMapper

@@ -8,14 +8,14 @@ import dev.aitrainingdirectory.paytier.PayRange;
 import dev.aitrainingdirectory.paytier.PayTier;
 import dev.aitrainingdirectory.paytier.PayTierRequest;
 import dev.aitrainingdirectory.paytier.PayTierService;
-import dev.aitrainingdirectory.persistence.TimestampedEntity;
+import dev.aitrainingdirectory.problem.FieldError;
 import dev.aitrainingdirectory.problem.ProblemException;
 import dev.aitrainingdirectory.support.DirectoryFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,27 +59,22 @@ class ConflictMessagesTest {
         assertThat(PayTier.findBySlug(slug)).isPresent();
     }
 
-    /** The resource as its checks would see it just before a concurrent write commits: no key taken, nothing referring. */
-    @SuppressWarnings("unchecked")
-    private static <K, E extends TimestampedEntity, B> Curated<K, E, B> blind(Curated<K, E, B> resource) {
-        return (Curated<K, E, B>) Proxy.newProxyInstance(Curated.class.getClassLoader(), new Class<?>[] {Curated.class},
-                (proxy, method, arguments) -> switch (method.getName()) {
-                    case "keyTaken" -> false;
-                    case "definition" -> {
-                        Curated.Definition<K, E, B> real = resource.definition();
-                        yield new Curated.Definition<>(real.noun(), real.keyName(), real.bodyType(), real.find(), real.entityKey(),
-                                real.bodyKey(), real.bodyOf(), real.newEntity(), real.references().stream()
-                                .map(reference -> new Curated.Reference(reference.one(), reference.many(),
-                                        "select count(*) from pay_tier where 1 = 0 and slug = :key"))
-                                .toList());
-                    }
-                    default -> {
-                        try {
-                            yield method.invoke(resource, arguments);
-                        } catch (InvocationTargetException failed) {
-                            throw failed.getCause();
-                        }
-                    }
-                });
+    /** The tiers as their checks would see them just before a concurrent write commits: no key taken, nothing referring. */
+    private static Curated<String, PayTier, PayTierRequest> blind(PayTierService tiers) {
+        Curated.Definition<String, PayTier, PayTierRequest> real = tiers.definition();
+        List<Curated.Reference> noneSeen = real.references().stream().map(reference -> new Curated.Reference(reference.one(),
+                reference.many(), "select count(*) from pay_tier where 1 = 0 and slug = :key")).toList();
+        return new Curated<>(new Curated.Definition<>(real.noun(), real.keyName(), real.bodyType(), real.find(),
+                real.entityKey(), real.bodyKey(), real.bodyOf(), real.newEntity(), noneSeen)) {
+            @Override
+            public Consumer<PayTier> check(String slug, PayTierRequest body, PayTier existing, List<FieldError> errors) {
+                return tiers.check(slug, body, existing, errors);
+            }
+
+            @Override
+            public boolean keyTaken(String slug, PayTierRequest body, PayTier existing) {
+                return false;
+            }
+        };
     }
 }
