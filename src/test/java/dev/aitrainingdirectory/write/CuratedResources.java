@@ -104,6 +104,8 @@ final class CuratedResources {
             List.of(
                     new Referrer("an open listing in it", true, (fixture, slug) ->
                             deleting(fixture.listing(fixture.platform(worldwide())).tier(slug).hourly(30, 35).create())),
+                    new Referrer("a closed listing in it", false, (fixture, slug) -> deleting(
+                            fixture.listing(fixture.platform(worldwide())).tier(slug).status(ListingStatus.CLOSED).create())),
                     new Referrer("a platform that offers it", false, CuratedResources::offering)));
 
     static final CuratedResource LISTINGS = new CuratedResource("listings", "/api/listings", false, true,

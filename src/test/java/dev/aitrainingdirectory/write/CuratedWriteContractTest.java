@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aitrainingdirectory.support.Api;
 import dev.aitrainingdirectory.support.Bodies.Body;
+import dev.aitrainingdirectory.support.Concurrently;
 import dev.aitrainingdirectory.support.DirectoryFixture;
 import dev.aitrainingdirectory.write.CuratedResource.Draft;
 import dev.aitrainingdirectory.write.CuratedResource.Referrer;
@@ -39,13 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -236,7 +230,7 @@ class CuratedWriteContractTest {
         Row row = create(resource);
         String text = resource.fields().text();
 
-        List<Response> answers = race(4, writer -> () -> replace(curator(), row, row.body().with(text, "Writer " + writer), row.tag()));
+        List<Response> answers = Concurrently.run(4, writer -> () -> replace(curator(), row, row.body().with(text, "Writer " + writer), row.tag()));
 
         assertThat(answers).extracting(Response::statusCode).containsExactlyInAnyOrder(200, 412, 412, 412);
         int winner = answers.stream().map(Response::statusCode).toList().indexOf(200);
@@ -256,7 +250,7 @@ class CuratedWriteContractTest {
             Draft draft = resource.fresh(fixture);
             long before = resource.count(draft);
 
-            List<Response> answers = race(4, creator -> () ->
+            List<Response> answers = Concurrently.run(4, creator -> () ->
                     create(curator(), resource, draft.withBody(draft.body().copy().with(text, "Creator " + creator))));
 
             List<Integer> statuses = answers.stream().map(Response::statusCode).toList();
@@ -317,7 +311,7 @@ class CuratedWriteContractTest {
         Row row = create(resource);
         CuratedResource.Fields fields = resource.fields();
 
-        for (String notAnObject : List.of("[]", "\"Patched\"", "1", "null")) {
+        for (String notAnObject : List.of("[]", "\"Patched\"", "1", "null", "{\"" + fields.text() + "\": ")) {
             patch(curator(), row, notAnObject, row.tag()).then().statusCode(400).contentType(PROBLEM);
         }
         curator().contentType(ContentType.JSON).header("If-Match", row.tag()).body(object().with(fields.text(), "Plain JSON"))
@@ -634,36 +628,6 @@ class CuratedWriteContractTest {
             return JSON.readTree(json);
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
-        }
-    }
-
-    /**
-     * Runs {@code writers} requests at once: each thread waits at a start gate until all are ready, so they
-     * reach the service together. Returns the answers in the order of the writers.
-     */
-    private static List<Response> race(int writers, Function<Integer, Callable<Response>> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        try {
-            CountDownLatch ready = new CountDownLatch(writers);
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Response>> answers = new ArrayList<>();
-            for (int writer = 0; writer < writers; writer++) {
-                Callable<Response> write = request.apply(writer);
-                answers.add(pool.submit(() -> {
-                    ready.countDown();
-                    start.await();
-                    return write.call();
-                }));
-            }
-            assertThat(ready.await(30, TimeUnit.SECONDS)).as("every writer at the start gate").isTrue();
-            start.countDown();
-            List<Response> done = new ArrayList<>();
-            for (Future<Response> answer : answers) {
-                done.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            return done;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }
