@@ -5,6 +5,7 @@ import static dev.aitrainingdirectory.support.DirectoryFixture.worldwide;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aitrainingdirectory.support.Bodies;
 import dev.aitrainingdirectory.support.DirectoryFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -35,7 +36,7 @@ class ListingConcurrencyTest {
             answers.add(pool.submit(() -> {
                 start.await();
                 return asCurator().contentType("application/merge-patch+json").header("If-Match", tag)
-                        .body("{\"title\": \"" + title + "\"}")
+                        .body(Bodies.object().with("title", title))
                         .when().patch("/api/listings/" + id).then().extract().statusCode();
             }));
         }

@@ -13,7 +13,6 @@ import dev.aitrainingdirectory.support.DirectoryFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
