@@ -15,7 +15,6 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,15 +28,9 @@ class ListingWriteTest {
     @Inject
     DirectoryFixture fixture;
 
-    private String platform;
-
-    @BeforeEach
-    void givenAPlatform() {
-        platform = fixture.platform(worldwide());
-    }
-
     @Test
     void aCreatedListingShowsItsPlatformTierAndRulesAndIsFound() {
+        String platform = fixture.platform(worldwide());
         long id = asCurator().contentType(ContentType.JSON).body(Bodies.listing(platform, "shown"))
                 .when().post("/api/listings")
                 .then().statusCode(201)
@@ -52,6 +45,7 @@ class ListingWriteTest {
 
     @Test
     void invalidFieldsAreEachNamedInOneAnswerAndNothingIsWritten() {
+        String platform = fixture.platform(worldwide());
         Body body = Bodies.listing(platform, "invalid")
                 .with("applyUrl", "http://insecure.example/apply")
                 .with("title", "")
@@ -64,30 +58,32 @@ class ListingWriteTest {
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("errors.field", hasItems("applyUrl", "title", "payTier", "pay.min", "eligibility.countries[0]",
                         "eligibility.languages[0]"));
-        assertThat(Api.total(withPlatform())).isZero();
+        assertThat(Api.total(everyStatusOn(platform))).isZero();
     }
 
     @Test
     void anExternalIdIsUniqueOnItsPlatformButMayRepeatOnAnother() {
+        String platform = fixture.platform(worldwide());
         asCurator().contentType(ContentType.JSON).body(Bodies.listing(platform, "same")).when().post("/api/listings")
                 .then().statusCode(201);
         String otherPlatform = fixture.platform(worldwide());
 
         asCurator().contentType(ContentType.JSON).body(Bodies.listing(otherPlatform, "same")).when().post("/api/listings")
                 .then().statusCode(201).body("platform.slug", equalTo(otherPlatform));
-        assertThat(Api.total(withPlatform())).isEqualTo(1);
+        assertThat(Api.total(everyStatusOn(platform))).isEqualTo(1);
     }
 
     @Test
     void anIdThatIsNoNumberNamesNoListingToWrite() {
+        String platform = fixture.platform(worldwide());
         asCurator().contentType(ContentType.JSON).header("If-Match", "\"0-0\"").body(Bodies.listing(platform, "x"))
                 .when().put("/api/listings/abc").then().statusCode(404).contentType("application/problem+json");
         asCurator().header("If-Match", "\"0-0\"").when().delete("/api/listings/abc")
                 .then().statusCode(404).contentType("application/problem+json");
-        assertThat(Api.total(withPlatform())).isZero();
+        assertThat(Api.total(everyStatusOn(platform))).isZero();
     }
 
-    private Map<String, String> withPlatform() {
+    private static Map<String, String> everyStatusOn(String platform) {
         return Map.of("platform", platform, "status", "OPEN,PAUSED,CLOSED");
     }
 }
