@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aitrainingdirectory.security.ApiKeys;
+import dev.aitrainingdirectory.support.Bodies;
 import dev.aitrainingdirectory.support.PackagedService;
 import dev.aitrainingdirectory.support.PostgresqlBuild;
 import java.net.http.HttpRequest;
@@ -65,9 +66,7 @@ class ServiceRestartIT {
             assertThat(JSON.readTree(service.get("/api/eligibility/countries")).get("items")).hasSize(249);
             HttpResponse<String> created = service.send(HttpRequest.newBuilder(service.uri("/api/pay-tiers"))
                     .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("""
-                            {"slug": "coding", "name": "Coding", "description": "Judging code.",
-                             "publishedRange": {"min": 30, "max": 55, "currency": "USD"}}""")));
+                    .POST(HttpRequest.BodyPublishers.ofString(Bodies.payTier("coding").json())));
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         }
 

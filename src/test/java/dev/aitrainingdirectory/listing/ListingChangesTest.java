@@ -6,6 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.aitrainingdirectory.support.Bodies;
 import dev.aitrainingdirectory.support.Api;
 import dev.aitrainingdirectory.support.DirectoryFixture;
 import io.quarkus.test.junit.QuarkusTest;
@@ -81,7 +82,7 @@ class ListingChangesTest {
         for (String title : List.of("First edit", "Second edit")) {
             String tag = given().get("/api/listings/" + id).then().extract().header("ETag");
             asCurator().contentType("application/merge-patch+json").header("If-Match", tag)
-                    .body("{\"title\": \"" + title + "\"}").patch("/api/listings/" + id).then().statusCode(200);
+                    .body(Bodies.object().with("title", title)).patch("/api/listings/" + id).then().statusCode(200);
         }
         given().queryParam("cursor", cursor).when().get("/api/listings/changes").then().statusCode(200)
                 .body("items.size()", equalTo(1))
@@ -106,11 +107,8 @@ class ListingChangesTest {
                     .extract().jsonPath().getList("items.id", Integer.class);
             int action = random.nextInt(3);
             if (action == 0 || ids.isEmpty()) {
-                asCurator().contentType("application/json").body(Map.of("platform", platform, "externalId", "w-" + writes,
-                                "title", "Written " + writes, "description", "Made during a replay.", "taskType",
-                                "RESPONSE_RATING", "payTier", "general-writing", "status", "OPEN",
-                                "applyUrl", "https://platform.example/w", "postedAt", "2026-11-22T00:00:00Z"))
-                        .post("/api/listings");
+                asCurator().contentType("application/json")
+                        .body(Bodies.listing(platform, "w-" + writes).with("title", "Written " + writes)).post("/api/listings");
             } else {
                 int id = ids.get(random.nextInt(ids.size()));
                 String tag = given().get("/api/listings/" + id).then().extract().header("ETag");
@@ -119,7 +117,7 @@ class ListingChangesTest {
                 }
                 if (action == 1) {
                     asCurator().contentType("application/merge-patch+json").header("If-Match", tag)
-                            .body("{\"status\": \"" + (random.nextBoolean() ? "PAUSED" : "CLOSED") + "\"}")
+                            .body(Bodies.object().with("status", random.nextBoolean() ? "PAUSED" : "CLOSED"))
                             .patch("/api/listings/" + id);
                 } else {
                     asCurator().header("If-Match", tag).delete("/api/listings/" + id);

@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
 import dev.aitrainingdirectory.support.Api;
+import dev.aitrainingdirectory.support.Bodies;
+import dev.aitrainingdirectory.support.Bodies.Body;
 import dev.aitrainingdirectory.support.DirectoryFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -37,15 +39,15 @@ class ListingImportTest {
 
     @Test
     void anImportCreatesThenUpdatesThenLeavesUnchanged() {
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Body> rows = new ArrayList<>();
         for (int index = 0; index < 5; index++) {
             rows.add(row("batch-" + index, "Task " + index));
         }
         importing(rows).then().statusCode(200)
                 .body("created", equalTo(5)).body("updated", equalTo(0)).body("unchanged", equalTo(0));
 
-        rows.get(1).put("title", "Task one, renamed");
-        rows.get(3).put("status", "CLOSED");
+        rows.get(1).with("title", "Task one, renamed");
+        rows.get(3).with("status", "CLOSED");
         rows.add(row("batch-5", "Task 5"));
         importing(rows).then().statusCode(200)
                 .body("created", equalTo(1)).body("updated", equalTo(2)).body("unchanged", equalTo(3));
@@ -61,17 +63,12 @@ class ListingImportTest {
         long before = Api.total(withPlatform(EVERY_STATUS));
         String versionBefore = given().queryParams(withPlatform(Map.of())).get("/api/listings").then().extract().path("items[0].version").toString();
 
-        List<Map<String, Object>> rows = new ArrayList<>();
-        Map<String, Object> updateOfExisting = row("keep-0", "Changed title");
-        rows.add(updateOfExisting);
+        List<Body> rows = new ArrayList<>();
+        rows.add(row("keep-0", "Changed title"));
         rows.add(row("new-1", "Fine"));
-        Map<String, Object> badUrl = row("new-2", "Bad URL");
-        badUrl.put("applyUrl", "http://insecure.example");
-        rows.add(badUrl);
+        rows.add(row("new-2", "Bad URL").with("applyUrl", "http://insecure.example"));
         rows.add(row("new-3", "Fine too"));
-        Map<String, Object> badCountry = row("new-4", "Bad country");
-        badCountry.put("eligibility", Map.of("countries", List.of("ZZ")));
-        rows.add(badCountry);
+        rows.add(row("new-4", "Bad country").with("eligibility.countries", List.of("ZZ")));
         rows.add(row("new-1", "Repeated key"));
 
         importing(rows).then().statusCode(422).contentType("application/problem+json")
@@ -86,7 +83,7 @@ class ListingImportTest {
 
     @Test
     void anImportOfMoreThanAThousandRowsIsRejected() {
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Body> rows = new ArrayList<>();
         for (int index = 0; index < 1001; index++) {
             rows.add(row("big-" + index, "Row " + index));
         }
@@ -96,7 +93,7 @@ class ListingImportTest {
 
     @Test
     void aThousandRowsImportInOneGo() {
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Body> rows = new ArrayList<>();
         for (int index = 0; index < 1000; index++) {
             rows.add(row("bulk-" + index, "Row " + index));
         }
@@ -106,15 +103,15 @@ class ListingImportTest {
 
     @Test
     void importNeedsACuratorKey() {
-        given().contentType(ContentType.JSON).body(Map.of("listings", List.of(row("anon", "Anonymous"))))
+        given().contentType(ContentType.JSON).body(Bodies.listingImport(List.of(row("anon", "Anonymous"))))
                 .when().post("/api/listings/import").then().statusCode(401);
         given().header("Authorization", Api.PARTNER).contentType(ContentType.JSON)
-                .body(Map.of("listings", List.of(row("partner", "Partner")))).when().post("/api/listings/import")
+                .body(Bodies.listingImport(List.of(row("partner", "Partner")))).when().post("/api/listings/import")
                 .then().statusCode(403);
         assertThat(Api.total(withPlatform(EVERY_STATUS))).isZero();
     }
 
-    private io.restassured.response.Response importing(List<Map<String, Object>> rows) {
+    private io.restassured.response.Response importing(List<Body> rows) {
         return asCurator().contentType(ContentType.JSON).body(Map.of("listings", rows)).when().post("/api/listings/import");
     }
 
@@ -124,18 +121,7 @@ class ListingImportTest {
         return scoped;
     }
 
-    private Map<String, Object> row(String externalId, String title) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("platform", platform);
-        row.put("externalId", externalId);
-        row.put("title", title);
-        row.put("description", "Imported by a test.");
-        row.put("taskType", "RESPONSE_RATING");
-        row.put("payTier", "general-writing");
-        row.put("pay", Map.of("min", 15, "max", 22.5, "currency", "USD", "unit", "HOUR"));
-        row.put("status", "OPEN");
-        row.put("applyUrl", "https://platform.example/apply/" + externalId);
-        row.put("postedAt", "2026-11-21T08:30:00Z");
-        return row;
+    private Body row(String externalId, String title) {
+        return Bodies.listing(platform, externalId).with("title", title);
     }
 }

@@ -5,6 +5,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 
+import dev.aitrainingdirectory.support.Bodies;
+import dev.aitrainingdirectory.support.Bodies.Body;
 import dev.aitrainingdirectory.support.Api;
 import dev.aitrainingdirectory.support.DirectoryFixture;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,7 +16,6 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -122,9 +123,7 @@ class ListingPayTest {
     void badPayIs422NamingTheFieldAndStoresNothing(String payAndField) {
         String[] parts = payAndField.split("\\|");
         String platform = fixture.platform(DirectoryFixture.worldwide());
-        String body = "{\"platform\": \"" + platform + "\", \"externalId\": \"bad-pay\", \"title\": \"Rate answers\","
-                + " \"description\": \"Bad pay.\", \"taskType\": \"RESPONSE_RATING\", \"payTier\": \"general-writing\","
-                + " \"status\": \"OPEN\", \"applyUrl\": \"https://platform.example/apply\", \"pay\": " + parts[0] + "}";
+        Body body = Bodies.listing(platform, "bad-pay").with("pay", Bodies.raw(parts[0]));
         var answer = asCurator().contentType(ContentType.JSON).body(body).when().post("/api/listings").then();
         if (parts[0].contains("\"ten\"")) {
             answer.statusCode(400).contentType(PROBLEM);
@@ -137,9 +136,7 @@ class ListingPayTest {
     @Test
     void postedAtDefaultsToTheTimeOfCreationAndAReplaceWithoutItKeepsTheStoredOne() {
         String platform = fixture.platform(DirectoryFixture.worldwide());
-        Map<String, Object> body = new HashMap<>(Map.of("platform", platform, "externalId", DirectoryFixture.unique("ext"),
-                "title", "Rate answers", "description", "Posted now.", "taskType", "RESPONSE_RATING",
-                "payTier", "general-writing", "status", "OPEN", "applyUrl", "https://platform.example/apply"));
+        Body body = Bodies.listing(platform, DirectoryFixture.unique("ext")).without("postedAt");
         var created = asCurator().contentType(ContentType.JSON).body(body).when().post("/api/listings")
                 .then().statusCode(201).extract();
         JsonPath listing = created.jsonPath();
@@ -147,7 +144,7 @@ class ListingPayTest {
         assertThat(posted).isEqualTo(Instant.parse(listing.getString("createdAt")));
         assertThat(Duration.between(posted, Instant.now()).abs()).isLessThan(Duration.ofMinutes(5));
 
-        body.put("title", "Rate answers again");
+        body.with("title", "Rate answers again");
         asCurator().contentType(ContentType.JSON).header("If-Match", created.header("ETag")).body(body)
                 .when().put("/api/listings/" + listing.getLong("id")).then().statusCode(200);
         assertThat(read(listing.getLong("id")).getString("postedAt")).isEqualTo(listing.getString("postedAt"));

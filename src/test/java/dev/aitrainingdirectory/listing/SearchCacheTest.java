@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import dev.aitrainingdirectory.problem.ProblemException;
+import dev.aitrainingdirectory.support.Bodies;
 import dev.aitrainingdirectory.support.DirectoryFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -73,9 +74,7 @@ class SearchCacheTest {
         Response before = search(Map.of("platform", platform, "sort", "title"));
         assertThat(before.jsonPath().getList("items.title")).containsExactly("Rate Python answers");
 
-        asCurator().contentType(ContentType.JSON).body(Map.of("platform", platform, "title", "Compare Rust answers",
-                        "description", "Example: pick the better of two answers.", "taskType", "PREFERENCE_COMPARISON", "payTier", "coding", "status", "OPEN",
-                        "applyUrl", "https://platform.example/apply", "externalId", "cache-1", "postedAt", "2026-11-20T10:00:00Z"))
+        asCurator().contentType(ContentType.JSON).body(Bodies.listing(platform, "cache-1").with("title", "Compare Rust answers"))
                 .when().post("/api/listings").then().statusCode(201);
 
         Response after = search(Map.of("platform", platform, "sort", "title"));

@@ -3,12 +3,15 @@ package dev.aitrainingdirectory.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aitrainingdirectory.security.ApiKeys;
+import dev.aitrainingdirectory.support.Bodies;
+import dev.aitrainingdirectory.support.Bodies.Body;
 import dev.aitrainingdirectory.support.PackagedService;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.StringJoiner;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,14 +62,13 @@ class GracefulShutdownIT {
         }
     }
 
+    /** An import of {@code rows} listings on the example data's Outlier. */
     private static String importOf(int rows) {
-        StringJoiner listings = new StringJoiner(",", "{\"listings\":[", "]}");
+        List<Body> listings = new ArrayList<>();
         for (int index = 0; index < rows; index++) {
-            listings.add("{\"platform\":\"outlier\",\"externalId\":\"graceful-" + index + "\",\"title\":\"Graceful " + index
-                    + "\",\"description\":\"Imported during shutdown.\",\"taskType\":\"RESPONSE_RATING\","
-                    + "\"payTier\":\"general-writing\",\"status\":\"OPEN\",\"applyUrl\":\"https://outlier.ai\","
-                    + "\"postedAt\":\"2026-11-27T00:00:00Z\"}");
+            listings.add(Bodies.listing("outlier", "graceful-" + index).with("title", "Graceful " + index)
+                    .with("applyUrl", "https://outlier.ai"));
         }
-        return listings.toString();
+        return Bodies.listingImport(listings).json();
     }
 }

@@ -14,6 +14,8 @@ import dev.aitrainingdirectory.paytier.PayRange;
 import dev.aitrainingdirectory.paytier.PayTierRequest;
 import dev.aitrainingdirectory.paytier.PayTierService;
 import dev.aitrainingdirectory.platform.Audience;
+import dev.aitrainingdirectory.support.Bodies;
+import dev.aitrainingdirectory.support.Bodies.Body;
 import dev.aitrainingdirectory.support.DirectoryFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -133,10 +135,7 @@ class DatabaseIndependenceTest {
     @ValueSource(strings = {"Bad\\u0000title", "Bad\\ud800title", "Bad\\udc00title"})
     void textADatabaseCannotStoreAsGivenIsABadValueNotAServerError(String jsonTitle) {
         String platform = fixture.platform(worldwide());
-        String body = "{\"platform\": \"" + platform + "\", \"externalId\": \"" + DirectoryFixture.unique("ext") + "\","
-                + " \"title\": \"" + jsonTitle + "\", \"description\": \"A listing.\", \"taskType\": \"RESPONSE_RATING\","
-                + " \"payTier\": \"general-writing\", \"status\": \"OPEN\", \"applyUrl\": \"https://platform.example/apply\","
-                + " \"postedAt\": \"2026-11-20T10:00:00Z\"}";
+        Body body = Bodies.listing(platform, DirectoryFixture.unique("ext")).with("title", Bodies.raw("\"" + jsonTitle + "\""));
 
         // NUL cannot be stored by PostgreSQL at all; its driver would turn an unpaired surrogate into '?'.
         asCurator().contentType("application/json").body(body).when().post("/api/listings")

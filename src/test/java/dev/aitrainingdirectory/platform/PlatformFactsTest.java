@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
+import dev.aitrainingdirectory.support.Bodies;
+import dev.aitrainingdirectory.support.Bodies.Body;
 import dev.aitrainingdirectory.support.Api;
 import dev.aitrainingdirectory.support.DirectoryFixture;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,32 +28,31 @@ class PlatformFactsTest {
 
     private static final String PROBLEM = "application/problem+json";
 
-    /** A platform as a curator writes it, with every fact; tests change what they need. */
-    private static Map<String, Object> platform(String slug) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("slug", slug);
-        body.put("name", "Facts " + slug);
-        body.put("websiteUrl", "https://www." + slug + ".example");
-        body.put("description", "A platform with every fact a contractor checks.");
-        body.put("audience", "GENERALIST");
-        body.put("paymentMethods", List.of("PAYPAL", "PAYONEER"));
-        body.put("payoutSchedule", "WEEKLY");
-        body.put("identityVerification", true);
-        body.put("hiring", Map.of("status", "OPEN", "byCountry", Map.of("IN", "WAITLIST", "PH", "PAUSED"),
-                "verifiedAt", "2026-11-30T09:00:00Z"));
-        body.put("officialDomains", List.of(slug + ".example"));
-        body.put("assessment", Map.of("required", true, "paid", false, "estimatedMinutes", 90));
-        body.put("monitoringSoftware", true);
-        body.put("minimumAge", 18);
-        body.put("devices", List.of("COMPUTER", "WEBCAM"));
-        body.put("taxForms", List.of("W-9", "W-8BEN"));
-        body.put("paymentMethodCountries", List.of(Map.of("method", "PAYONEER", "countries", List.of("IN", "KE"))));
-        body.put("minimumPayout", Map.of("amount", 10, "currency", "USD"));
-        body.put("firstPayoutHoldDays", 7);
-        return body;
+    /** A platform as a curator writes it, with every fact, open everywhere on its own domain; tests change what they need. */
+    private static Body platform(String slug) {
+        return Bodies.platform(slug)
+                .with("name", "Facts " + slug)
+                .with("websiteUrl", "https://www." + slug + ".example")
+                .with("description", "A platform with every fact a contractor checks.")
+                .with("audience", "GENERALIST")
+                .with("paymentMethods", List.of("PAYPAL", "PAYONEER"))
+                .with("identityVerification", true)
+                .without("assessmentRequired")
+                .without("eligibility")
+                .with("hiring", Map.of("status", "OPEN", "byCountry", Map.of("IN", "WAITLIST", "PH", "PAUSED"),
+                        "verifiedAt", "2026-11-30T09:00:00Z"))
+                .with("officialDomains", List.of(slug + ".example"))
+                .with("assessment", Map.of("required", true, "paid", false, "estimatedMinutes", 90))
+                .with("monitoringSoftware", true)
+                .with("minimumAge", 18)
+                .with("devices", List.of("COMPUTER", "WEBCAM"))
+                .with("taxForms", List.of("W-9", "W-8BEN"))
+                .with("paymentMethodCountries", List.of(Map.of("method", "PAYONEER", "countries", List.of("IN", "KE"))))
+                .with("minimumPayout", Map.of("amount", 10, "currency", "USD"))
+                .with("firstPayoutHoldDays", 7);
     }
 
-    private static String create(Map<String, Object> body) {
+    private static String create(Body body) {
         asCurator().contentType(ContentType.JSON).body(body).post("/api/platforms").then().statusCode(201);
         return (String) body.get("slug");
     }
@@ -60,18 +61,14 @@ class PlatformFactsTest {
         return given().get(path).then().statusCode(200).extract().header("ETag");
     }
 
+    /** A listing open everywhere that applies at {@code applyUrl}. */
+    private static Body listingBody(String platform, String applyUrl) {
+        return Bodies.listing(platform, DirectoryFixture.unique("ext")).without("eligibility").with("applyUrl", applyUrl);
+    }
+
     private static long listing(String platform, String applyUrl) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("platform", platform);
-        body.put("externalId", DirectoryFixture.unique("ext"));
-        body.put("title", "Rate answers");
-        body.put("description", "Rate two answers.");
-        body.put("taskType", "RESPONSE_RATING");
-        body.put("payTier", "general-writing");
-        body.put("status", "OPEN");
-        body.put("applyUrl", applyUrl);
-        return asCurator().contentType(ContentType.JSON).body(body).post("/api/listings").then().statusCode(201)
-                .extract().jsonPath().getLong("id");
+        return asCurator().contentType(ContentType.JSON).body(listingBody(platform, applyUrl)).post("/api/listings").then()
+                .statusCode(201).extract().jsonPath().getLong("id");
     }
 
     @Test
@@ -97,10 +94,10 @@ class PlatformFactsTest {
 
     @Test
     void aPlatformWrittenWithoutTheNewFactsIsOpenOnItsWebsitesDomain() {
-        Map<String, Object> body = platform(DirectoryFixture.unique("plain"));
+        Body body = platform(DirectoryFixture.unique("plain"));
         List.of("hiring", "officialDomains", "assessment", "monitoringSoftware", "minimumAge", "devices", "taxForms",
-                "paymentMethodCountries", "minimumPayout", "firstPayoutHoldDays").forEach(body::remove);
-        body.put("assessmentRequired", true);
+                "paymentMethodCountries", "minimumPayout", "firstPayoutHoldDays").forEach(body::without);
+        body.with("assessmentRequired", true);
         String slug = create(body);
 
         JsonPath read = given().get("/api/platforms/" + slug).then().statusCode(200).extract().jsonPath();
@@ -114,14 +111,14 @@ class PlatformFactsTest {
 
     @Test
     void badFactsAreRefusedFieldByFieldAndNothingIsStored() {
-        Map<String, Object> body = platform(DirectoryFixture.unique("bad"));
-        body.put("hiring", Map.of("status", "HIRING", "byCountry", Map.of("XX", "OPEN", "IN", "SOON")));
-        body.put("officialDomains", List.of("https://bad.example", "bad.example/jobs", "192.168.0.1", "*.bad.example", "Bad.Example"));
-        body.put("assessment", Map.of("required", true, "paid", true, "estimatedMinutes", -5));
-        body.put("minimumAge", 12);
-        body.put("minimumPayout", Map.of("amount", -1, "currency", "XYZ"));
-        body.put("firstPayoutHoldDays", -1);
-        body.put("paymentMethodCountries", List.of(Map.of("method", "BANK_TRANSFER", "countries", List.of("ZZ"))));
+        Body body = platform(DirectoryFixture.unique("bad"))
+                .with("hiring", Map.of("status", "HIRING", "byCountry", Map.of("XX", "OPEN", "IN", "SOON")))
+                .with("officialDomains", List.of("https://bad.example", "bad.example/jobs", "192.168.0.1", "*.bad.example", "Bad.Example"))
+                .with("assessment", Map.of("required", true, "paid", true, "estimatedMinutes", -5))
+                .with("minimumAge", 12)
+                .with("minimumPayout", Map.of("amount", -1, "currency", "XYZ"))
+                .with("firstPayoutHoldDays", -1)
+                .with("paymentMethodCountries", List.of(Map.of("method", "BANK_TRANSFER", "countries", List.of("ZZ"))));
 
         asCurator().contentType(ContentType.JSON).body(body).post("/api/platforms").then()
                 .statusCode(422).contentType(PROBLEM)
@@ -131,8 +128,7 @@ class PlatformFactsTest {
                         "firstPayoutHoldDays", "paymentMethodCountries[0].method", "paymentMethodCountries[0].countries[0]"));
         given().get("/api/platforms/" + body.get("slug")).then().statusCode(404);
 
-        body = platform(DirectoryFixture.unique("old"));
-        body.put("minimumAge", 101);
+        body = platform(DirectoryFixture.unique("old")).with("minimumAge", 101);
         asCurator().contentType(ContentType.JSON).body(body).post("/api/platforms").then()
                 .statusCode(422).body("errors.field", hasItem("minimumAge"));
     }
@@ -140,12 +136,10 @@ class PlatformFactsTest {
     @Test
     void aCountryNamedTwiceInByCountryIsRefusedNotSilentlyMerged() {
         String slug = DirectoryFixture.unique("twice");
-        String json = """
-                {"slug": "%s", "name": "Twice", "websiteUrl": "https://twice.example", "description": "Twice.",
-                 "audience": "GENERALIST", "hiring": {"status": "OPEN", "byCountry": {"IN": "WAITLIST", "IN": "OPEN"}}}"""
-                .formatted(slug);
+        Body body = Bodies.platform(slug)
+                .with("hiring", Bodies.raw("{\"status\": \"OPEN\", \"byCountry\": {\"IN\": \"WAITLIST\", \"IN\": \"OPEN\"}}"));
 
-        asCurator().contentType(ContentType.JSON).body(json).post("/api/platforms").then()
+        asCurator().contentType(ContentType.JSON).body(body).post("/api/platforms").then()
                 .statusCode(422).body("errors.field", hasItem("hiring.byCountry.IN"))
                 .body("errors.message", hasItem(containsString("second time")));
         given().get("/api/platforms/" + slug).then().statusCode(404);
@@ -157,30 +151,28 @@ class PlatformFactsTest {
 
         listing(slug, "https://" + slug + ".example/apply");
         listing(slug, "https://app." + slug + ".example/tasks/1");
-        Map<String, Object> body = new HashMap<>(Map.of("platform", slug, "externalId", "copy", "title", "Rate answers",
-                "description", "Rate two answers.", "taskType", "RESPONSE_RATING", "payTier", "general-writing",
-                "status", "OPEN", "applyUrl", "https://" + slug + "-jobs.example/apply"));
+        Body body = listingBody(slug, "https://" + slug + "-jobs.example/apply");
         asCurator().contentType(ContentType.JSON).body(body).post("/api/listings").then()
                 .statusCode(422).contentType(PROBLEM)
                 .body("errors.field", hasItem("applyUrl"))
                 .body("errors.message", hasItem(containsString("'" + slug + "-jobs.example'")));
-        body.put("applyUrl", "https://evil" + slug + ".example/apply");
+        body.with("applyUrl", "https://evil" + slug + ".example/apply");
         asCurator().contentType(ContentType.JSON).body(body).post("/api/listings").then().statusCode(422);
-        asCurator().contentType(ContentType.JSON).body(Map.of("listings", List.of(body))).post("/api/listings/import").then()
+        asCurator().contentType(ContentType.JSON).body(Bodies.listingImport(List.of(body))).post("/api/listings/import").then()
                 .statusCode(422).body("errors.field", hasItem("listings[0].applyUrl"));
         assertThat(Api.total(Map.of("platform", slug))).isEqualTo(2);
     }
 
     @Test
     void domainsThatWouldStrandListingsAreAConflictNamingThem() {
-        Map<String, Object> body = platform(DirectoryFixture.unique("strand"));
+        Body body = platform(DirectoryFixture.unique("strand"));
         String slug = (String) body.get("slug");
-        body.put("officialDomains", List.of(slug + ".example", slug + "-old.example"));
+        body.with("officialDomains", List.of(slug + ".example", slug + "-old.example"));
         create(body);
         long kept = listing(slug, "https://" + slug + ".example/apply");
         long stranded = listing(slug, "https://" + slug + "-old.example/apply");
 
-        body.put("officialDomains", List.of(slug + ".example"));
+        body.with("officialDomains", List.of(slug + ".example"));
         String tag = etag("/api/platforms/" + slug);
         asCurator().contentType(ContentType.JSON).header("If-Match", tag).body(body).put("/api/platforms/" + slug).then()
                 .statusCode(409).contentType(PROBLEM)
@@ -222,11 +214,11 @@ class PlatformFactsTest {
     void aHiringChangeIsACuratorWriteWhoseListingsAppearInTheChangeFeed() {
         String slug = create(platform(DirectoryFixture.unique("waitlist")));
         long listing = listing(slug, "https://" + slug + ".example/apply");
-        String cursor = lastCursor();
+        String cursor = Api.latestChangeCursor();
         String listingTag = etag("/api/listings/" + listing);
 
         asCurator().contentType("application/merge-patch+json").header("If-Match", etag("/api/platforms/" + slug))
-                .body("{\"hiring\": {\"status\": \"WAITLIST\", \"byCountry\": {\"PH\": null}}}")
+                .body(Bodies.object().with("hiring.status", "WAITLIST").with("hiring.byCountry.PH", null))
                 .patch("/api/platforms/" + slug).then().statusCode(200)
                 .body("hiring.status", org.hamcrest.Matchers.equalTo("WAITLIST"))
                 .body("hiring.byCountry", org.hamcrest.Matchers.equalTo(Map.of("IN", "WAITLIST")));
@@ -255,17 +247,11 @@ class PlatformFactsTest {
     @Test
     void onboardingFiltersKeepWhatAContractorChoosesBy() {
         String unpaid = create(platform(DirectoryFixture.unique("unpaid")));
-        Map<String, Object> paidBody = platform(DirectoryFixture.unique("paid"));
-        paidBody.put("assessment", Map.of("required", true, "paid", true, "estimatedMinutes", 30));
-        paidBody.put("monitoringSoftware", false);
-        String paid = create(paidBody);
-        Map<String, Object> noneBody = platform(DirectoryFixture.unique("none"));
-        noneBody.put("assessment", Map.of("required", false));
-        noneBody.put("monitoringSoftware", false);
-        String none = create(noneBody);
-        Map<String, Object> unknownBody = platform(DirectoryFixture.unique("unknown"));
-        unknownBody.put("assessment", Map.of("required", true));
-        String unknown = create(unknownBody);
+        String paid = create(platform(DirectoryFixture.unique("paid"))
+                .with("assessment", Map.of("required", true, "paid", true, "estimatedMinutes", 30)).with("monitoringSoftware", false));
+        String none = create(platform(DirectoryFixture.unique("none"))
+                .with("assessment", Map.of("required", false)).with("monitoringSoftware", false));
+        String unknown = create(platform(DirectoryFixture.unique("unknown")).with("assessment", Map.of("required", true)));
         long onUnpaid = listing(unpaid, "https://" + unpaid + ".example/a");
         long onPaid = listing(paid, "https://" + paid + ".example/a");
         long onNone = listing(none, "https://" + none + ".example/a");
@@ -293,11 +279,11 @@ class PlatformFactsTest {
         String slug = create(platform(DirectoryFixture.unique("off")));
 
         asCurator().contentType("application/merge-patch+json").header("If-Match", etag("/api/platforms/" + slug))
-                .body("{\"assessmentRequired\": false}").patch("/api/platforms/" + slug).then().statusCode(200)
+                .body(Bodies.object().with("assessmentRequired", false)).patch("/api/platforms/" + slug).then().statusCode(200)
                 .body("assessmentRequired", org.hamcrest.Matchers.equalTo(false))
                 .body("assessment", org.hamcrest.Matchers.equalTo(Map.of("required", false)));
         asCurator().contentType("application/merge-patch+json").header("If-Match", etag("/api/platforms/" + slug))
-                .body("{\"assessmentRequired\": true, \"assessment\": {\"required\": false}}").patch("/api/platforms/" + slug)
+                .body(Bodies.object().with("assessmentRequired", true).with("assessment.required", false)).patch("/api/platforms/" + slug)
                 .then().statusCode(422).body("errors.field", hasItem("assessmentRequired"));
     }
 
@@ -305,17 +291,5 @@ class PlatformFactsTest {
         Map<String, Object> sized = new HashMap<>(query);
         sized.put("size", 100);
         return Api.ok("/api/platforms", sized).extract().jsonPath().getList("items.slug", String.class);
-    }
-
-    private static String lastCursor() {
-        String cursor = null;
-        while (true) {
-            var page = given().queryParams(cursor == null ? Map.of("limit", 1000) : Map.of("limit", 1000, "cursor", cursor))
-                    .get("/api/listings/changes").then().statusCode(200).extract().jsonPath();
-            if (page.getList("items").isEmpty()) {
-                return cursor == null ? "0" : cursor;
-            }
-            cursor = page.getString("nextCursor");
-        }
     }
 }

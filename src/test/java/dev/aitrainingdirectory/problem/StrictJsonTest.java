@@ -4,6 +4,8 @@ import static dev.aitrainingdirectory.support.Api.asCurator;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.aitrainingdirectory.support.Bodies;
+import dev.aitrainingdirectory.support.Bodies.Body;
 import dev.aitrainingdirectory.support.DirectoryFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -42,11 +44,7 @@ class StrictJsonTest {
     })
     void aValueOfTheWrongTypeIsABadRequestNamingItsField(String field, String value) {
         String slug = DirectoryFixture.unique("strict");
-        String body = """
-                {"slug": "%s", "name": "Strict", "websiteUrl": "https://strict.example", "description": "Strict.",
-                 "audience": "GENERALIST", "payoutSchedule": "WEEKLY", "identityVerification": false,
-                 "monitoringSoftware": false, "assessmentRequired": false, "minimumAge": 18, "firstPayoutHoldDays": 7}"""
-                .formatted(slug).replaceFirst("\"" + field + "\": [^,}]+", "\"" + field + "\": " + value.replace("$", "\\$"));
+        Body body = Bodies.platform(slug).with(field, Bodies.raw(value));
 
         asCurator().contentType(ContentType.JSON).body(body).post("/api/platforms").then()
                 .statusCode(400).contentType("application/problem+json")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aitrainingdirectory.security.ApiKeys;
+import dev.aitrainingdirectory.support.Bodies;
 import dev.aitrainingdirectory.support.PackagedService;
 import dev.aitrainingdirectory.support.RedisServer;
 import java.net.Socket;
@@ -118,9 +119,7 @@ class SharedLimitsIT {
     void aWriteWaitingForRedisKeepsItsBody() throws Exception {
         HttpResponse<String> created = one.send(HttpRequest.newBuilder(one.uri("/api/pay-tiers"))
                 .header("Authorization", "Bearer " + CURATOR_KEY).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"slug\":\"shared-limits-" + System.nanoTime()
-                        + "\",\"name\":\"Shared limits\",\"description\":\"Written while Redis decides.\","
-                        + "\"publishedRange\":{\"min\":20,\"max\":30,\"currency\":\"USD\"}}")));
+                .POST(HttpRequest.BodyPublishers.ofString(Bodies.payTier("shared-limits-" + System.nanoTime()).json())));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.headers().firstValue("RateLimit-Limit")).contains("1000");
     }

@@ -5,15 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aitrainingdirectory.security.ApiKeys;
+import dev.aitrainingdirectory.support.Bodies;
+import dev.aitrainingdirectory.support.Bodies.Body;
 import dev.aitrainingdirectory.support.ChangesReplica;
 import dev.aitrainingdirectory.support.PackagedService;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -93,7 +95,8 @@ class CrashRecoveryIT {
         HttpResponse<String> patched = service.send(HttpRequest.newBuilder(service.uri("/api/listings/" + id))
                 .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/merge-patch+json")
                 .header("If-Match", current.headers().firstValue("ETag").orElseThrow())
-                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title + " " + marker(batch) + "\"}")));
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(
+                        Bodies.object().with("title", title + " " + marker(batch)).json())));
         if (patched.statusCode() == 200) {
             acknowledged.put(id, title + " " + marker(batch));
         }
@@ -123,14 +126,13 @@ class CrashRecoveryIT {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
+    /** An import of a batch of listings on the example data's Outlier, each titled with the batch's marker. */
     private static String importOf(int batch) {
-        StringJoiner listings = new StringJoiner(",", "{\"listings\":[", "]}");
+        List<Body> listings = new ArrayList<>();
         for (int index = 0; index < BATCH; index++) {
-            listings.add("{\"platform\":\"outlier\",\"externalId\":\"crash-" + batch + "-" + index + "\",\"title\":\"Batch "
-                    + marker(batch) + " row " + index + "\",\"description\":\"Written before a crash.\","
-                    + "\"taskType\":\"RESPONSE_RATING\",\"payTier\":\"general-writing\",\"status\":\"OPEN\","
-                    + "\"applyUrl\":\"https://outlier.ai\",\"postedAt\":\"2026-11-27T00:00:00Z\"}");
+            listings.add(Bodies.listing("outlier", "crash-" + batch + "-" + index)
+                    .with("title", "Batch " + marker(batch) + " row " + index).with("applyUrl", "https://outlier.ai"));
         }
-        return listings.toString();
+        return Bodies.listingImport(listings).json();
     }
 }

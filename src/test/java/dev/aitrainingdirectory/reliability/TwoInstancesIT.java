@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aitrainingdirectory.security.ApiKeys;
+import dev.aitrainingdirectory.support.Bodies;
+import dev.aitrainingdirectory.support.Bodies.Body;
 import dev.aitrainingdirectory.support.PackagedService;
 import dev.aitrainingdirectory.support.PostgresqlBuild;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -39,10 +42,7 @@ class TwoInstancesIT {
             String externalId = "two-instances-" + System.nanoTime();
             HttpResponse<String> created = one.send(HttpRequest.newBuilder(one.uri("/api/listings"))
                     .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"platform\":\"outlier\",\"externalId\":\"" + externalId
-                            + "\",\"title\":\"Written through one\",\"description\":\"Shared database.\",\"taskType\":"
-                            + "\"RESPONSE_RATING\",\"payTier\":\"general-writing\",\"status\":\"OPEN\",\"applyUrl\":"
-                            + "\"https://outlier.ai\",\"postedAt\":\"2026-11-27T00:00:00Z\"}")));
+                    .POST(HttpRequest.BodyPublishers.ofString(listing(externalId, "Written through one").json())));
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             long id = JSON.readTree(created.body()).get("id").asLong();
 
@@ -68,7 +68,7 @@ class TwoInstancesIT {
                 String word = "visible" + round + "x" + System.nanoTime();
                 HttpResponse<String> written = writer.send(HttpRequest.newBuilder(writer.uri("/api/listings"))
                         .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(listing(word, "Found through the other " + word))));
+                        .POST(HttpRequest.BodyPublishers.ofString(listing(word, "Found through the other " + word).json())));
                 assertThat(written.statusCode()).as(written.body()).isEqualTo(201);
                 JsonNode found = JSON.readTree(reader.get("/api/listings?q=" + word));
                 assertThat(found.get("totalItems").asLong()).as("round %d", round).isEqualTo(1);
@@ -77,23 +77,21 @@ class TwoInstancesIT {
 
             // A whole import through one is in the next search through the other.
             String batch = "batch" + System.nanoTime();
-            StringBuilder listings = new StringBuilder("{\"listings\":[");
+            List<Body> listings = new ArrayList<>();
             for (int row = 0; row < 1000; row++) {
-                listings.append(row == 0 ? "" : ",").append(listing(batch + "-" + row, "Imported " + batch));
+                listings.add(listing(batch + "-" + row, "Imported " + batch));
             }
             HttpResponse<String> imported = one.send(HttpRequest.newBuilder(one.uri("/api/listings/import"))
                     .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(listings.append("]}").toString())));
+                    .POST(HttpRequest.BodyPublishers.ofString(Bodies.listingImport(listings).json())));
             assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
             assertThat(JSON.readTree(two.get("/api/listings?q=" + batch)).get("totalItems").asLong()).isEqualTo(1000);
         }
     }
 
-    private static String listing(String externalId, String title) {
-        return "{\"platform\":\"outlier\",\"externalId\":\"" + externalId + "\",\"title\":\"" + title
-                + "\",\"description\":\"Shared database.\",\"taskType\":\"RESPONSE_RATING\",\"payTier\":"
-                + "\"general-writing\",\"status\":\"OPEN\",\"applyUrl\":\"https://outlier.ai\",\"postedAt\":"
-                + "\"2026-11-27T00:00:00Z\"}";
+    /** A listing on the example data's Outlier, applying on its domain. */
+    private static Body listing(String externalId, String title) {
+        return Bodies.listing("outlier", externalId).with("title", title).with("applyUrl", "https://outlier.ai");
     }
 
     private static String[] properties() {
@@ -110,7 +108,7 @@ class TwoInstancesIT {
             return service.send(HttpRequest.newBuilder(service.uri("/api/listings/" + id))
                     .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/merge-patch+json")
                     .header("If-Match", tag)
-                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title + "\"}"))).statusCode();
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString(Bodies.object().with("title", title).json()))).statusCode();
         } catch (Exception failed) {
             throw new IllegalStateException(failed);
         }

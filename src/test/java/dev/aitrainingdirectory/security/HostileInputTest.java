@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 
+import dev.aitrainingdirectory.support.Bodies;
+import dev.aitrainingdirectory.support.Bodies.Body;
 import dev.aitrainingdirectory.support.Api;
 import dev.aitrainingdirectory.support.DirectoryFixture;
 import io.quarkus.test.junit.QuarkusTest;
@@ -66,10 +68,10 @@ class HostileInputTest {
                 .when().get("/api/listings")
                 .then().statusCode(400).body("errors.field", hasItem("postedAfter"));
         String platform = fixture.platform(DirectoryFixture.worldwide());
-        Api.asCurator().contentType(ContentType.JSON).body(listing(platform, "\"+10000-01-01T00:00:00Z\"", "\"Rate answers\""))
+        Api.asCurator().contentType(ContentType.JSON).body(listing(platform).with("postedAt", "+10000-01-01T00:00:00Z"))
                 .when().post("/api/listings")
                 .then().statusCode(400).body("errors.field", hasItem("postedAt"));
-        Api.asCurator().contentType(ContentType.JSON).body(listing(platform, "\"1732700000\"", "\"Rate answers\""))
+        Api.asCurator().contentType(ContentType.JSON).body(listing(platform).with("postedAt", "1732700000"))
                 .when().post("/api/listings")
                 .then().statusCode(400).body("errors.field", hasItem("postedAt"));
     }
@@ -77,14 +79,13 @@ class HostileInputTest {
     @Test
     void valuesOfTheWrongJsonTypeAreRejectedNotCoerced() {
         String platform = fixture.platform(DirectoryFixture.worldwide());
-        Api.asCurator().contentType(ContentType.JSON).body(listing(platform, "\"2026-11-20T10:00:00Z\"", "12"))
+        Api.asCurator().contentType(ContentType.JSON).body(listing(platform).with("title", 12))
                 .when().post("/api/listings")
                 .then().statusCode(400).body("errors.field", hasItem("title"));
-        Api.asCurator().contentType(ContentType.JSON).body(listing(platform, "\"2026-11-20T10:00:00Z\"", "\"Rate\"")
-                        .replace("\"taskType\":\"RESPONSE_RATING\"", "\"taskType\":0"))
+        Api.asCurator().contentType(ContentType.JSON).body(listing(platform).with("taskType", 0))
                 .when().post("/api/listings")
                 .then().statusCode(400).body("errors.field", hasItem("taskType"));
-        Api.asCurator().contentType(ContentType.JSON).body(listing(platform, "\"2026-11-20T10:00:00Z\"", "\"Rate\"") + " trailing")
+        Api.asCurator().contentType(ContentType.JSON).body(listing(platform).json() + " trailing")
                 .when().post("/api/listings")
                 .then().statusCode(400);
         given().queryParam("platform", platform).get("/api/listings").then().body("totalItems", equalTo(0));
@@ -115,9 +116,7 @@ class HostileInputTest {
                 .body("errors.field", not(hasItem("q")));
     }
 
-    private static String listing(String platform, String postedAt, String title) {
-        return "{\"platform\":\"" + platform + "\",\"externalId\":\"hostile-" + System.nanoTime() + "\",\"title\":" + title
-                + ",\"description\":\"d\",\"taskType\":\"RESPONSE_RATING\",\"payTier\":\"general-writing\",\"status\":\"OPEN\","
-                + "\"applyUrl\":\"https://example.com/apply\",\"postedAt\":" + postedAt + "}";
+    private static Body listing(String platform) {
+        return Bodies.listing(platform, DirectoryFixture.unique("hostile"));
     }
 }

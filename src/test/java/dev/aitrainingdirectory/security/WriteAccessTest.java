@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.aitrainingdirectory.support.Bodies;
+import dev.aitrainingdirectory.support.Bodies.Body;
 import dev.aitrainingdirectory.support.Api;
 import dev.aitrainingdirectory.support.DirectoryFixture;
 import io.quarkus.test.junit.QuarkusTest;
@@ -94,7 +96,7 @@ class WriteAccessTest {
         if (tag != null) {
             request.header("If-Match", tag);
         }
-        Map<String, Object> body = Map.of("title", "Changed by an intruder", "name", "Changed by an intruder");
+        Body body = Bodies.object().with("title", "Changed by an intruder").with("name", "Changed by an intruder");
         return switch (method) {
             case "post" -> request.contentType("application/json").body(body).post(path);
             case "put" -> request.contentType("application/json").body(body).put(path);

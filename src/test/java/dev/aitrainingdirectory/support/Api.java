@@ -2,12 +2,13 @@ package dev.aitrainingdirectory.support;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import java.util.Map;
 
-/** Small RestAssured helpers for reading collections the way a client pages through them. */
+/** Small RestAssured helpers for reading collections and the changes feed the way a client pages through them. */
 public final class Api {
 
     /** The Authorization header of the test profile's curator key, which may write. */
@@ -40,6 +41,28 @@ public final class Api {
     /** How many listings a search finds in all. */
     public static long total(Map<String, ?> query) {
         return ok("/api/listings", query).extract().jsonPath().getLong("totalItems");
+    }
+
+    /** The cursor after every change made so far, as a client that has caught up with the changes feed holds it. */
+    public static String latestChangeCursor() {
+        String cursor = "0";
+        while (true) {
+            JsonPath page = changesAfter(cursor);
+            if (page.getList("items").isEmpty()) {
+                return cursor;
+            }
+            cursor = page.getString("nextCursor");
+        }
+    }
+
+    /** The first page of the changes feed after {@code cursor}. */
+    public static JsonPath changesAfter(String cursor) {
+        return ok("/api/listings/changes", Map.of("cursor", cursor, "limit", 1000)).extract().jsonPath();
+    }
+
+    /** The ids of the listings that changed after {@code cursor}. */
+    public static List<Long> changedAfter(String cursor) {
+        return changesAfter(cursor).getList("items.id", Long.class);
     }
 
     private static Map<String, Object> withSize(Map<String, ?> query) {
