@@ -68,7 +68,10 @@ public class CuratedWrites {
         return update(resource, existing, MergePatch.applyTo(objectMapper, base, patch, resource.definition().bodyType()));
     }
 
-    /** Creates the entity with the URL's {@code key} (201), or replaces it, then only with a current {@code If-Match}. */
+    /**
+     * Creates the entity with the URL's {@code key} (201), then only without {@code If-Match} (412: it names nothing
+     * current), or replaces it, then only with a current {@code If-Match}.
+     */
     @Transactional
     @SerializedWrite
     public <K, E extends TimestampedEntity, B> Put<E> put(Curated<K, E, B> resource, K key, String ifMatch, B body) {
@@ -77,6 +80,11 @@ public class CuratedWrites {
         if (existing != null) {
             EntityTags.requireCurrent(ifMatch, existing.version);
             return new Put<>(update(resource, existing, body), false);
+        }
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            // RFC 9110, 13.1.1: If-Match names a current representation, and there is none to name.
+            throw new ProblemException(412, "No " + resource.noun() + " has the " + resource.keyName() + " '" + key
+                    + "' (any more): If-Match names nothing current. Leave If-Match out to create it.");
         }
         requireBody(resource, body);
         K named = resource.keyOf(body);

@@ -85,7 +85,7 @@ public class ExchangeRateResource {
     public RestResponse<ExchangeRateResponse> putExchangeRate(
             @Parameter(ref = "Currency") @PathParam("currency") String currency,
             @Parameter(name = "If-Match", description = "The ETag last read; needed when the rate exists (428 without it,"
-                    + " 412 when it names another version).", schema = @Schema(type = SchemaType.STRING, maxLength = 1000,
+                    + " 412 when it names another version), and left out to create one (412 with it).", schema = @Schema(type = SchemaType.STRING, maxLength = 1000,
                     pattern = "\\S")) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ExchangeRateRequest.class), examples = @ExampleObject(name = "rate",

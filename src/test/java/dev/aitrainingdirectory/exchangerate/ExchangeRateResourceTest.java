@@ -3,6 +3,7 @@ package dev.aitrainingdirectory.exchangerate;
 import static dev.aitrainingdirectory.support.Api.asCurator;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 
 import dev.aitrainingdirectory.listing.ListingRequest;
@@ -49,6 +50,14 @@ class ExchangeRateResourceTest {
     void aCurrencyThatCannotHaveARateIs422(String currency) {
         asCurator().contentType(ContentType.JSON).body(Bodies.exchangeRate("1.1")).when().put("/api/exchange-rates/" + currency)
                 .then().statusCode(422).contentType(PROBLEM).body("errors.field", hasItem("currency"));
+    }
+
+    @Test
+    void anIfMatchOnACurrencyWithoutARateIs412AndCreatesNothing() {
+        asCurator().contentType(ContentType.JSON).header("If-Match", "\"0-0\"").body(Bodies.exchangeRate("0.000085"))
+                .when().put("/api/exchange-rates/UZS")
+                .then().statusCode(412).contentType(PROBLEM).body("detail", containsString("UZS"));
+        given().when().get("/api/exchange-rates/UZS").then().statusCode(404);
     }
 
     @Test

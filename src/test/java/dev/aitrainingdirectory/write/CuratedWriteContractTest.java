@@ -263,6 +263,9 @@ class CuratedWriteContractTest {
                     // winner's (a unique key taken at the same time) answers 409.
                     assertThat(loser.statusCode()).as("round %d", round).isIn(resource.duplicateStatus(), 409);
                     assertThat(loser.contentType()).startsWith(PROBLEM);
+                    if (loser.statusCode() == 409) {
+                        assertThat(loser.jsonPath().getString("detail")).as("round %d", round).contains("'" + draft.key() + "'");
+                    }
                 }
             }
             given().get(answers.get(winner).header("Location")).then().statusCode(200).body(text, equalTo("Creator " + winner));
