@@ -79,8 +79,6 @@ public class ExchangeRateResource {
     @APIResponse(responseCode = "200", description = "Replaced.", headers = @Header(ref = "ETag"))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "201", description = "Created; `Location` names it.",
-            headers = {@Header(ref = "ETag"), @Header(name = "Location", description = "The rate's URL.", required = true,
-                    schema = @Schema(type = SchemaType.STRING, format = "uri", maxLength = 2048))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExchangeRateResponse.class)))
     public RestResponse<ExchangeRateResponse> putExchangeRate(
             @Parameter(ref = "Currency") @PathParam("currency") String currency,

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * can answer 400 (an unknown or invalid parameter), 406, 414, 431, 429, 500 and 503; one with a body 413, 415
  * and 422; one that needs a key 401 and 403; one that reads a resource named in its path 404 (unless it
  * creates that resource); one that takes {@code If-Match} 412 and 428; one that takes {@code If-None-Match} 304.
- * A write's undescribed {@code If-Match} header becomes the shared parameter. SmallRye's own automatic 400 is off ({@code auto-add-bad-request-response}): it would stand in for ours
+ * Every 201 names its {@code Location} and {@code ETag}. A write's undescribed {@code If-Match} header becomes the shared parameter. SmallRye's own automatic 400 is off ({@code auto-add-bad-request-response}): it would stand in for ours
  * without the problem body.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
@@ -67,8 +68,20 @@ public class StandardResponses implements OASFilter {
                 if (takes(operation, "If-None-Match")) {
                     add(responses, List.of(Map.entry("304", "NotModified")));
                 }
+                if (responses.hasAPIResponse("201")) {
+                    created(responses.getAPIResponse("201"));
+                }
                 // By status code, so that a reader (and a diff of the document) finds each answer in one place.
                 responses.setAPIResponses(new TreeMap<>(responses.getAPIResponses()));
+            }
+        }
+    }
+
+    /** A creation answers where the new resource is, and its ETag. */
+    private static void created(APIResponse answer) {
+        for (String header : List.of("ETag", "Location")) {
+            if (answer.getHeaders() == null || !answer.getHeaders().containsKey(header)) {
+                answer.addHeader(header, OASFactory.createHeader().ref("#/components/headers/" + header));
             }
         }
     }

@@ -220,8 +220,6 @@ public class ListingResource {
             description = "Adds a listing to a platform. `platform` and `payTier` are slugs; `id`, `version` and"
                     + " timestamps are set by the service.")
     @APIResponse(responseCode = "201", description = "Created; `Location` names it.",
-            headers = {@Header(ref = "ETag"), @Header(name = "Location", description = "The new listing's URL.", required = true,
-                    schema = @Schema(type = SchemaType.STRING, format = "uri", maxLength = 2048))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListingResponse.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public RestResponse<ListingResponse> createListing(

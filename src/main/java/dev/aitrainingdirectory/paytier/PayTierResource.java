@@ -27,7 +27,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -85,8 +84,6 @@ public class PayTierResource {
     @Operation(operationId = "createPayTier", summary = "Create a pay tier",
             description = "Adds a pay tier; its `slug` is chosen now and never changes.")
     @APIResponse(responseCode = "201", description = "Created; `Location` names it.",
-            headers = {@Header(ref = "ETag"), @Header(name = "Location", description = "The new tier's URL.", required = true,
-                    schema = @Schema(type = SchemaType.STRING, format = "uri", maxLength = 2048))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PayTierResponse.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public RestResponse<PayTierResponse> createPayTier(

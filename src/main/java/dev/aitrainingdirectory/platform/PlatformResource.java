@@ -29,7 +29,6 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -89,8 +88,6 @@ public class PlatformResource {
     @Operation(operationId = "createPlatform", summary = "Create a platform",
             description = "Adds a platform; its `slug` is chosen now and never changes.")
     @APIResponse(responseCode = "201", description = "Created; `Location` names it.",
-            headers = {@Header(ref = "ETag"), @Header(name = "Location", description = "The new platform's URL.", required = true,
-                    schema = @Schema(type = SchemaType.STRING, format = "uri", maxLength = 2048))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlatformResponse.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public RestResponse<PlatformResponse> createPlatform(
