@@ -18,8 +18,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * Documents, once for every operation, what its kind of operation requires and the problem answers it can give,
  * so that a resource declares only its own answers (its successes, and a 409 where it has conflicts). Every
  * operation that changes something (any method but GET) needs a key, as the resources require. Every operation
- * can answer 400 (an unknown or invalid parameter), 406, 414, 431, 429, 500 and 503; one with a body 413, 415
- * and 422; one that needs a key 401 and 403; one that reads a resource named in its path 404 (unless it
+ * can answer 400 (an unknown or invalid parameter), 401 (a key the service does not know), 406, 414, 431, 429,
+ * 500 and 503; one with a body 413, 415 and 422; one that needs a key 403; one that reads a resource named in its path 404 (unless it
  * creates that resource); one that takes {@code If-Match} 412 and 428; one that takes {@code If-None-Match} 304.
  * Every 201 names its {@code Location} and {@code ETag}. A write's undescribed {@code If-Match} header becomes the shared parameter. SmallRye's own automatic 400 is off ({@code auto-add-bad-request-response}): it would stand in for ours
  * without the problem body.
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 public class StandardResponses implements OASFilter {
 
     private static final List<Map.Entry<String, String>> EVERY_OPERATION = List.of(
-            Map.entry("400", "BadRequest"), Map.entry("406", "NotAcceptable"), Map.entry("414", "UriTooLong"),
+            Map.entry("400", "BadRequest"), Map.entry("401", "Unauthorized"), Map.entry("406", "NotAcceptable"), Map.entry("414", "UriTooLong"),
             Map.entry("429", "TooManyRequests"), Map.entry("431", "HeadersTooLarge"),
             Map.entry("500", "InternalServerError"), Map.entry("503", "ServiceUnavailable"));
 
@@ -36,8 +36,7 @@ public class StandardResponses implements OASFilter {
             Map.entry("413", "ContentTooLarge"), Map.entry("415", "UnsupportedMediaType"),
             Map.entry("422", "UnprocessableContent"));
 
-    private static final List<Map.Entry<String, String>> WITH_KEY = List.of(
-            Map.entry("401", "Unauthorized"), Map.entry("403", "Forbidden"));
+    private static final List<Map.Entry<String, String>> WITH_KEY = List.of(Map.entry("403", "Forbidden"));
 
     private static final List<Map.Entry<String, String>> CONDITIONAL = List.of(
             Map.entry("412", "PreconditionFailed"), Map.entry("428", "PreconditionRequired"));

@@ -3,6 +3,7 @@ package dev.aitrainingdirectory.ratelimit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aitrainingdirectory.http.ClientAddress;
 import dev.aitrainingdirectory.problem.Problem;
+import dev.aitrainingdirectory.security.ApiKeys;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -23,8 +24,6 @@ import java.util.concurrent.CompletableFuture;
 @ApplicationScoped
 public class RateLimitHandler {
 
-    private static final String BEARER = "Bearer ";
-
     @Inject
     RateLimiter limiter;
     @Inject
@@ -39,9 +38,7 @@ public class RateLimitHandler {
 
     private void limit(RoutingContext context) {
         HttpServerRequest request = context.request();
-        String authorization = request.getHeader("Authorization");
-        String key = authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? authorization.substring(BEARER.length()).trim() : null;
+        String key = ApiKeys.bearerKey(request.getHeader("Authorization"));
         CompletableFuture<RateLimiter.Decision> decision = limiter.consume(key, ClientAddress.of(context));
         if (decision.isDone()) {
             answer(context, decision.join());

@@ -15,14 +15,16 @@ import jakarta.inject.Inject;
 import java.util.Set;
 
 /**
- * Authenticates {@code Authorization: Bearer <api-key>}. No header means an anonymous caller; a
- * header that is not a configured key fails authentication (401) wherever a role is needed. Public
- * reads need none, and authentication is not proactive, so they serve such a caller as anonymous.
+ * Authenticates {@code Authorization: Bearer <api-key>}. No header means an anonymous caller; a header
+ * that is not a configured key fails authentication (401). Authentication is not proactive, so it runs
+ * where a role is needed; {@link KnownKeysOnly} refuses such a header on every other operation too.
  */
 @ApplicationScoped
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-    private static final String BEARER = "Bearer ";
+    /** Why a header that names no known key is refused, wherever it is sent. */
+    static final String NOT_BEARER = "The Authorization header must be 'Bearer <api-key>'.";
+    static final String UNKNOWN_KEY = "The API key is not valid: it was mistyped, or it has been revoked.";
 
     @Inject
     ApiKeys apiKeys;
@@ -33,16 +35,16 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         if (authorization == null) {
             return Uni.createFrom().nullItem();
         }
-        if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return Uni.createFrom().failure(new AuthenticationFailedException("The Authorization header must be 'Bearer <api-key>'."));
+        String key = ApiKeys.bearerKey(authorization);
+        if (key == null) {
+            return Uni.createFrom().failure(new AuthenticationFailedException(NOT_BEARER));
         }
-        String key = authorization.substring(BEARER.length()).trim();
         return apiKeys.roleOf(key)
                 .map(role -> Uni.createFrom().<SecurityIdentity>item(QuarkusSecurityIdentity.builder()
                         .setPrincipal(new QuarkusPrincipal(role + ":" + ApiKeys.hexDigest(key).substring(0, 12)))
                         .addRole(role)
                         .build()))
-                .orElseGet(() -> Uni.createFrom().failure(new AuthenticationFailedException("The API key is not valid.")));
+                .orElseGet(() -> Uni.createFrom().failure(new AuthenticationFailedException(UNKNOWN_KEY)));
     }
 
     @Override

@@ -18,6 +18,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class ApiKeys {
 
+    private static final String BEARER = "Bearer ";
+
     private final List<byte[]> curatorDigests;
     private final List<byte[]> partnerDigests;
 
@@ -36,6 +38,15 @@ public class ApiKeys {
             return Optional.of(Roles.CURATOR);
         }
         return partner ? Optional.of(Roles.PARTNER) : Optional.empty();
+    }
+
+    /**
+     * The key of an {@code Authorization} header, {@code Bearer <api-key>} (the scheme in any case); null when the
+     * header uses another scheme or none.
+     */
+    public static String bearerKey(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? authorization.substring(BEARER.length()).trim() : null;
     }
 
     /** The SHA-256 digest of a key, as configured in hex. */

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every write operation the OpenAPI document lists answers 401 without a key or with a wrong one,
- * and 403 with a partner key, changing nothing. A new write operation is covered automatically;
- * one that is not protected fails here.
+ * and 403 with a partner key, changing nothing; every read answers 401 with a wrong key. A new
+ * operation is covered automatically; one that is not protected fails here.
  */
 @QuarkusTest
 class WriteAccessTest {
@@ -51,8 +51,7 @@ class WriteAccessTest {
         String before = snapshot();
         for (String[] operation : operations) {
             String method = operation[0];
-            String path = operation[1].replace("{id}", Long.toString(listing)).replace("{currency}", "EUR")
-                    .replace("{slug}", operation[1].startsWith("/api/pay-tiers") ? tier : platform);
+            String path = concrete(operation[1]);
             attempt(given(), method, path).then().statusCode(401).contentType("application/problem+json")
                     .header("WWW-Authenticate", containsString("Bearer"));
             attempt(given().header("Authorization", "Bearer not-a-key"), method, path).then().statusCode(401)
@@ -67,8 +66,7 @@ class WriteAccessTest {
     @Test
     void aCuratorKeyPassesTheRoleCheckOfEveryWriteOperation() {
         for (String[] operation : writeOperations()) {
-            String path = operation[1].replace("{id}", Long.toString(listing)).replace("{currency}", "EUR")
-                    .replace("{slug}", operation[1].startsWith("/api/pay-tiers") ? tier : platform);
+            String path = concrete(operation[1]);
             int status = attempt(given().header("Authorization", Api.CURATOR), operation[0], path).then().extract().statusCode();
             assertThat(status).as("%s %s with the curator key", operation[0], operation[1]).isNotIn(401, 403).isLessThan(500);
         }
@@ -80,14 +78,46 @@ class WriteAccessTest {
         given().header("Authorization", Api.CURATOR).get("/api/platforms/" + platform).then().statusCode(200);
     }
 
-    /** Method and path of every write operation in the served OpenAPI document. */
+    /**
+     * A key the service does not know is refused on every read the document lists, not served as anonymous:
+     * a partner with a mistyped or revoked key hears it on its first request. No key, or a known one, reads.
+     */
+    @Test
+    void everyReadRefusesAKeyTheServiceDoesNotKnowAndServesNoKeyAndKnownKeys() {
+        List<String[]> reads = operations(Set.of("get"));
+        assertThat(reads).as("read operations in the OpenAPI document").hasSizeGreaterThanOrEqualTo(14);
+        for (String[] read : reads) {
+            String path = concrete(read[1]) + (read[1].endsWith("/suggest") ? "?q=cod" : "");
+            for (String unknown : List.of("Bearer not-a-key", "Bearer ", "Basic Y3VyYXRvcjpwYXNzd29yZA==", "dev-partner-key")) {
+                io.restassured.response.Response answer = given().header("Authorization", unknown).get(path);
+                assertThat(answer.statusCode()).as("GET %s with '%s'", read[1], unknown).isEqualTo(401);
+                answer.then().contentType("application/problem+json").header("WWW-Authenticate", containsString("Bearer"));
+            }
+            for (RequestSpecification reader : List.of(given(), given().header("Authorization", Api.PARTNER),
+                    given().header("Authorization", Api.CURATOR))) {
+                assertThat(reader.get(path).statusCode()).as("GET %s", path).isEqualTo(200);
+            }
+        }
+    }
+
     private static List<String[]> writeOperations() {
+        return operations(WRITE_METHODS);
+    }
+
+    /** Method and path of every operation with one of these methods in the served OpenAPI document. */
+    private static List<String[]> operations(Set<String> wanted) {
         JsonPath document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
         Map<String, Map<String, Object>> paths = document.getMap("paths");
         List<String[]> operations = new ArrayList<>();
-        paths.forEach((path, methods) -> methods.keySet().stream().filter(WRITE_METHODS::contains)
+        paths.forEach((path, methods) -> methods.keySet().stream().filter(wanted::contains)
                 .forEach(method -> operations.add(new String[] {method, path})));
         return operations;
+    }
+
+    /** The path of an operation with its key filled in: this test's listing, platform and tier, and the euro's rate. */
+    private String concrete(String path) {
+        return path.replace("{id}", Long.toString(listing)).replace("{currency}", "EUR")
+                .replace("{slug}", path.startsWith("/api/pay-tiers") ? tier : platform);
     }
 
     /** A request that would change something if it were let through: a valid-looking body and the current ETag. */
