@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aitrainingdirectory.support.Nginx;
 import dev.aitrainingdirectory.support.PackagedService;
+import dev.aitrainingdirectory.support.PostgresqlBuild;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -46,6 +47,7 @@ class BehindProxyIT {
 
     @BeforeAll
     static void start() throws Exception {
+        PostgresqlBuild.skipHere();
         service = PackagedService.start(workingDirectory,
                 "directory.http.trusted-proxies=127.0.0.1",
                 "directory.rate-limit.anonymous-per-minute=" + LIMIT);

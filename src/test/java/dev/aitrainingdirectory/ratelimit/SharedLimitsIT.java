@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aitrainingdirectory.security.ApiKeys;
 import dev.aitrainingdirectory.support.Bodies;
 import dev.aitrainingdirectory.support.PackagedService;
+import dev.aitrainingdirectory.support.PostgresqlBuild;
 import dev.aitrainingdirectory.support.RedisServer;
 import java.net.Socket;
 import java.net.http.HttpRequest;
@@ -57,6 +58,7 @@ class SharedLimitsIT {
 
     @BeforeAll
     static void start() throws Exception {
+        PostgresqlBuild.skipHere();
         redis = RedisServer.start(redisDirectory);
         String[] properties = {
             "directory.rate-limit.store=redis",

@@ -1,5 +1,6 @@
 package dev.aitrainingdirectory.support;
 
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -20,6 +21,14 @@ public final class PostgresqlBuild {
     /** Skips the calling test unless the jar under test is built for PostgreSQL. */
     public static void require() {
         assumeTrue(active(), "runs in the PostgreSQL build only (./mvnw verify -Ppostgresql)");
+    }
+
+    /**
+     * Skips the calling test in the PostgreSQL build: for a test of what the database has no part in (the
+     * proxy in front, rate limits in Redis), which the H2 build has run on the same code already.
+     */
+    public static void skipHere() {
+        assumeFalse(active(), "does not depend on the database: runs in the H2 build (./mvnw verify) only");
     }
 
     public static String host() {
