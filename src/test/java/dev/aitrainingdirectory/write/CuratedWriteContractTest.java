@@ -225,13 +225,19 @@ class CuratedWriteContractTest {
         given().get(row.path()).then().statusCode(200).body(text, equalTo("Someone else's change"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("resources")
-    void ofFourConcurrentReplacesWithTheSameETagExactlyOneWins(CuratedResource resource) throws Exception {
+    static Stream<Arguments> racingWrites() {
+        return conditionalWrites().filter(arguments -> arguments.get()[1] != Write.DELETE);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("racingWrites")
+    void ofFourConcurrentWritesWithTheSameETagExactlyOneWins(CuratedResource resource, Write write) throws Exception {
         Row row = create(resource);
         String text = resource.fields().text();
 
-        List<Response> answers = Concurrently.run(4, writer -> () -> replace(curator(), row, row.body().with(text, "Writer " + writer), row.tag()));
+        List<Response> answers = Concurrently.run(4, writer -> () -> write == Write.PATCH
+                ? patch(curator(), row, object().with(text, "Writer " + writer), row.tag())
+                : replace(curator(), row, row.body().with(text, "Writer " + writer), row.tag()));
 
         assertThat(answers).extracting(Response::statusCode).containsExactlyInAnyOrder(200, 412, 412, 412);
         int winner = answers.stream().map(Response::statusCode).toList().indexOf(200);
