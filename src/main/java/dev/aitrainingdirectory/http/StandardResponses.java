@@ -1,5 +1,6 @@
 package dev.aitrainingdirectory.http;
 
+import dev.aitrainingdirectory.security.Roles;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +17,14 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Documents, once for every operation, what its kind of operation requires and the problem answers it can give,
- * so that a resource declares only its own answers (its successes, and a 409 where it has conflicts). Every
- * operation that changes something (any method but GET) needs a key, as the resources require. Every operation
+ * so that a resource declares only its own answers (its successes, and a 409 where it has conflicts). An operation
+ * that needs a key names the role it needs in its security requirement (OpenAPI 3.1 lets a requirement of an HTTP
+ * scheme list role names): one that declares none and changes something (any method but GET) needs the curator's,
+ * as the resources require; a read that needs a key declares it. Every operation
  * can answer 400 (an unknown or invalid parameter), 401 (a key the service does not know), 406, 414, 431, 429,
  * 500 and 503; one with a body 413, 415 and 422; one that needs a key 403; one that reads a resource named in its path 404 (unless it
  * creates that resource); one that takes {@code If-Match} 412 and 428; one that takes {@code If-None-Match} 304.
- * Every 201 names its {@code Location} and {@code ETag}. A write's undescribed {@code If-Match} header becomes the shared parameter. SmallRye's own automatic 400 is off ({@code auto-add-bad-request-response}): it would stand in for ours
+ * Every 201 names its {@code Location} and {@code ETag}, unless it describes its own {@code Location}. A write's undescribed {@code If-Match} header becomes the shared parameter. SmallRye's own automatic 400 is off ({@code auto-add-bad-request-response}): it would stand in for ours
  * without the problem body.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
@@ -46,8 +49,11 @@ public class StandardResponses implements OASFilter {
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
             for (Map.Entry<PathItem.HttpMethod, Operation> method : path.getValue().getOperations().entrySet()) {
                 Operation operation = method.getValue();
-                if (method.getKey() != PathItem.HttpMethod.GET) {
-                    operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(DirectoryApi.API_KEY)));
+                boolean needsKey = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+                if (!needsKey && method.getKey() != PathItem.HttpMethod.GET) {
+                    operation.setSecurity(List.of(OASFactory.createSecurityRequirement()
+                            .addScheme(DirectoryApi.API_KEY, Roles.CURATOR)));
+                    needsKey = true;
                 }
                 sharedIfMatch(operation);
                 APIResponses responses = operation.getResponses();
@@ -55,7 +61,7 @@ public class StandardResponses implements OASFilter {
                 if (operation.getRequestBody() != null) {
                     add(responses, WITH_BODY);
                 }
-                if (method.getKey() != PathItem.HttpMethod.GET) {
+                if (needsKey) {
                     add(responses, WITH_KEY);
                 }
                 if (path.getKey().contains("{") && !responses.hasAPIResponse("201")) {
@@ -76,8 +82,15 @@ public class StandardResponses implements OASFilter {
         }
     }
 
-    /** A creation answers where the new resource is, and its ETag. */
+    /**
+     * A creation answers where the new resource is, and its ETag. One that describes its own {@code Location} creates
+     * something that is not a resource of its own (a partner's key, shown once, lives in its account) and says what it
+     * names instead; it has no ETag.
+     */
     private static void created(APIResponse answer) {
+        if (answer.getHeaders() != null && answer.getHeaders().containsKey("Location")) {
+            return;
+        }
         for (String header : List.of("ETag", "Location")) {
             if (answer.getHeaders() == null || !answer.getHeaders().containsKey(header)) {
                 answer.addHeader(header, OASFactory.createHeader().ref("#/components/headers/" + header));

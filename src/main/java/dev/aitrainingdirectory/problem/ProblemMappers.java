@@ -91,7 +91,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException exception, UriInfo uriInfo) {
-        return answer(403, "This API key may not do this; writes need a curator key.", List.of(), uriInfo);
+        return answer(403, "This API key may not do this: curators write the directory and manage partners, partners manage their own webhooks.", List.of(), uriInfo);
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)

@@ -4,19 +4,16 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.Set;
 
 /**
  * Authenticates {@code Authorization: Bearer <api-key>}. No header means an anonymous caller; a header
- * that is not a configured key fails authentication (401). Authentication is not proactive, so it runs
+ * that names no key ({@link ApiKeyIdentityProvider} tells) fails authentication (401). Authentication is not proactive, so it runs
  * where a role is needed; {@link KnownKeysOnly} refuses such a header on every other operation too.
  */
 @ApplicationScoped
@@ -25,9 +22,6 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     /** Why a header that names no known key is refused, wherever it is sent. */
     static final String NOT_BEARER = "The Authorization header must be 'Bearer <api-key>'.";
     static final String UNKNOWN_KEY = "The API key is not valid: it was mistyped, or it has been revoked.";
-
-    @Inject
-    ApiKeys apiKeys;
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
@@ -39,12 +33,7 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         if (key == null) {
             return Uni.createFrom().failure(new AuthenticationFailedException(NOT_BEARER));
         }
-        return apiKeys.roleOf(key)
-                .map(role -> Uni.createFrom().<SecurityIdentity>item(QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal(role + ":" + ApiKeys.hexDigest(key).substring(0, 12)))
-                        .addRole(role)
-                        .build()))
-                .orElseGet(() -> Uni.createFrom().failure(new AuthenticationFailedException(UNKNOWN_KEY)));
+        return identityProviderManager.authenticate(new ApiKeyRequest(key));
     }
 
     @Override
@@ -54,6 +43,6 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
-        return Set.of();
+        return Set.of(ApiKeyRequest.class);
     }
 }

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every write operation the OpenAPI document lists answers 401 without a key or with a wrong one,
- * and 403 with a partner key, changing nothing; every read answers 401 with a wrong key. A new
- * operation is covered automatically; one that is not protected fails here.
+ * Every operation the OpenAPI document lists as needing a key answers 401 without a key or with a wrong one, and 403
+ * with a known key of a role the document does not name, changing nothing; every write needs a key; every operation
+ * answers 401 with a key the service does not know. A new operation is covered automatically; one whose protection
+ * differs from what the document tells partners fails here.
  */
 @QuarkusTest
 class WriteAccessTest {
@@ -36,45 +37,65 @@ class WriteAccessTest {
     private String platform;
     private String tier;
     private long listing;
+    private long partner;
+    private long partnerKey;
+    /** The key of a partner account, which reads its own account where a configured partner key has none. */
+    private String accountKey;
 
     @BeforeEach
     void givenResourcesToAttack() {
         tier = fixture.payTier(10, 20);
         platform = fixture.platform(DirectoryFixture.worldwide());
         listing = fixture.listing(platform).create();
+        partner = Api.asCurator().contentType("application/json")
+                .body(Bodies.object().with("name", DirectoryFixture.unique("Target")).with("contactEmail", "ops@example.org"))
+                .post("/api/partners").then().statusCode(201).extract().jsonPath().getLong("id");
+        JsonPath issued = Api.asCurator().post("/api/partners/" + partner + "/keys").then().statusCode(201).extract().jsonPath();
+        partnerKey = issued.getLong("id");
+        accountKey = "Bearer " + issued.getString("key");
     }
 
     @Test
-    void everyWriteOperationRejectsAnonymousWrongAndPartnerKeysAndChangesNothing() {
-        List<String[]> operations = writeOperations();
-        assertThat(operations).as("write operations in the OpenAPI document").hasSizeGreaterThanOrEqualTo(13);
+    void everyProtectedOperationRejectsAnonymousWrongAndOtherRolesKeysAndChangesNothing() {
+        List<Operation> operations = protectedOperations();
+        assertThat(operations).as("operations that need a key").hasSizeGreaterThanOrEqualTo(19);
+        assertThat(operations(WRITE_METHODS)).as("every write needs a key").allMatch(operation -> !operation.roles().isEmpty());
         String before = snapshot();
-        for (String[] operation : operations) {
-            String method = operation[0];
-            String path = concrete(operation[1]);
-            attempt(given(), method, path).then().statusCode(401).contentType("application/problem+json")
+        for (Operation operation : operations) {
+            String path = concrete(operation.path());
+            attempt(given(), operation.method(), path).then().statusCode(401).contentType("application/problem+json")
                     .header("WWW-Authenticate", containsString("Bearer"));
-            attempt(given().header("Authorization", "Bearer not-a-key"), method, path).then().statusCode(401)
+            attempt(given().header("Authorization", "Bearer not-a-key"), operation.method(), path).then().statusCode(401)
                     .contentType("application/problem+json");
-            attempt(given().header("Authorization", "Basic Y3VyYXRvcjpwYXNzd29yZA=="), method, path).then().statusCode(401);
-            attempt(given().header("Authorization", Api.PARTNER), method, path).then().statusCode(403)
-                    .contentType("application/problem+json").body("status", equalTo(403));
+            attempt(given().header("Authorization", "Basic Y3VyYXRvcjpwYXNzd29yZA=="), operation.method(), path).then().statusCode(401);
+            keys().forEach((role, key) -> {
+                if (!operation.roles().contains(role)) {
+                    int status = attempt(given().header("Authorization", key), operation.method(), path).then()
+                            .contentType("application/problem+json").extract().statusCode();
+                    assertThat(status).as("%s %s with a %s key", operation.method(), operation.path(), role).isEqualTo(403);
+                }
+            });
         }
         assertThat(snapshot()).isEqualTo(before);
     }
 
     @Test
-    void aCuratorKeyPassesTheRoleCheckOfEveryWriteOperation() {
-        for (String[] operation : writeOperations()) {
-            String path = concrete(operation[1]);
-            int status = attempt(given().header("Authorization", Api.CURATOR), operation[0], path).then().extract().statusCode();
-            assertThat(status).as("%s %s with the curator key", operation[0], operation[1]).isNotIn(401, 403).isLessThan(500);
+    void aKeyOfTheRoleTheDocumentNamesPassesTheRoleCheck() {
+        for (Operation operation : protectedOperations()) {
+            String path = concrete(operation.path());
+            for (String role : operation.roles()) {
+                int status = attempt(given().header("Authorization", keys().get(role)), operation.method(), path).then()
+                        .extract().statusCode();
+                assertThat(status).as("%s %s with the %s key", operation.method(), operation.path(), role)
+                        .isNotIn(401, 403).isLessThan(500);
+            }
         }
     }
 
     @Test
     void partnerAndCuratorKeysMayRead() {
         given().header("Authorization", Api.PARTNER).get("/api/listings/" + listing).then().statusCode(200);
+        given().header("Authorization", accountKey).get("/api/listings/" + listing).then().statusCode(200);
         given().header("Authorization", Api.CURATOR).get("/api/platforms/" + platform).then().statusCode(200);
     }
 
@@ -83,46 +104,65 @@ class WriteAccessTest {
      * a partner with a mistyped or revoked key hears it on its first request. No key, or a known one, reads.
      */
     @Test
-    void everyReadRefusesAKeyTheServiceDoesNotKnowAndServesNoKeyAndKnownKeys() {
-        List<String[]> reads = operations(Set.of("get"));
-        assertThat(reads).as("read operations in the OpenAPI document").hasSizeGreaterThanOrEqualTo(14);
-        for (String[] read : reads) {
-            String path = concrete(read[1]) + (read[1].endsWith("/suggest") ? "?q=cod" : "");
-            for (String unknown : List.of("Bearer not-a-key", "Bearer ", "Basic Y3VyYXRvcjpwYXNzd29yZA==", "dev-partner-key")) {
+    void everyPublicReadRefusesAKeyTheServiceDoesNotKnowAndServesNoKeyAndKnownKeys() {
+        List<Operation> reads = operations(Set.of("get")).stream().filter(read -> read.roles().isEmpty()).toList();
+        assertThat(reads).as("public reads in the OpenAPI document").hasSizeGreaterThanOrEqualTo(14);
+        for (Operation read : reads) {
+            String path = concrete(read.path()) + (read.path().endsWith("/suggest") ? "?q=cod" : "");
+            for (String unknown : List.of("Bearer not-a-key", "Bearer ", "Basic Y3VyYXRvcjpwYXNzd29yZA==", "dev-partner-key",
+                    "Bearer dir_pk_" + "A".repeat(43))) {
                 io.restassured.response.Response answer = given().header("Authorization", unknown).get(path);
-                assertThat(answer.statusCode()).as("GET %s with '%s'", read[1], unknown).isEqualTo(401);
+                assertThat(answer.statusCode()).as("GET %s with '%s'", read.path(), unknown).isEqualTo(401);
                 answer.then().contentType("application/problem+json").header("WWW-Authenticate", containsString("Bearer"));
             }
             for (RequestSpecification reader : List.of(given(), given().header("Authorization", Api.PARTNER),
-                    given().header("Authorization", Api.CURATOR))) {
+                    given().header("Authorization", accountKey), given().header("Authorization", Api.CURATOR))) {
                 assertThat(reader.get(path).statusCode()).as("GET %s", path).isEqualTo(200);
             }
         }
     }
 
-    private static List<String[]> writeOperations() {
-        return operations(WRITE_METHODS);
+    /** One operation of the document, with the roles its security requirement names (none: anyone may call it). */
+    private record Operation(String method, String path, List<String> roles) {
     }
 
-    /** Method and path of every operation with one of these methods in the served OpenAPI document. */
-    private static List<String[]> operations(Set<String> wanted) {
+    /** A known key of each role: the curator's, and a partner account's. */
+    private Map<String, String> keys() {
+        return Map.of(Roles.CURATOR, Api.CURATOR, Roles.PARTNER, accountKey);
+    }
+
+    private static List<Operation> protectedOperations() {
+        return operations(Set.of("get", "post", "put", "patch", "delete")).stream()
+                .filter(operation -> !operation.roles().isEmpty()).toList();
+    }
+
+    /** Every operation with one of these methods in the served OpenAPI document. */
+    @SuppressWarnings("unchecked")
+    private static List<Operation> operations(Set<String> wanted) {
         JsonPath document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
-        Map<String, Map<String, Object>> paths = document.getMap("paths");
-        List<String[]> operations = new ArrayList<>();
-        paths.forEach((path, methods) -> methods.keySet().stream().filter(wanted::contains)
-                .forEach(method -> operations.add(new String[] {method, path})));
+        Map<String, Map<String, Map<String, Object>>> paths = document.getMap("paths");
+        List<Operation> operations = new ArrayList<>();
+        paths.forEach((path, methods) -> methods.forEach((method, operation) -> {
+            if (wanted.contains(method)) {
+                List<Map<String, List<String>>> security = (List<Map<String, List<String>>>) operation.get("security");
+                List<String> roles = security == null ? List.of()
+                        : security.stream().flatMap(requirement -> requirement.values().stream().flatMap(List::stream)).toList();
+                operations.add(new Operation(method, path, roles));
+            }
+        }));
         return operations;
     }
 
-    /** The path of an operation with its key filled in: this test's listing, platform and tier, and the euro's rate. */
+    /** The path of an operation with its keys filled in: this test's resources, and the euro's rate. */
     private String concrete(String path) {
-        return path.replace("{id}", Long.toString(listing)).replace("{currency}", "EUR")
+        String id = path.startsWith("/api/partners") ? Long.toString(partner) : Long.toString(listing);
+        return path.replace("{id}", id).replace("{keyId}", Long.toString(partnerKey)).replace("{currency}", "EUR")
                 .replace("{slug}", path.startsWith("/api/pay-tiers") ? tier : platform);
     }
 
     /** A request that would change something if it were let through: a valid-looking body and the current ETag. */
     private io.restassured.response.Response attempt(RequestSpecification request, String method, String path) {
-        String tag = path.matches("/api/[a-z-]+/[^/]+") ? given().get(path).then().extract().header("ETag") : null;
+        String tag = path.matches("/api/[a-z-]+/[^/]+") ? Api.asCurator().get(path).then().extract().header("ETag") : null;
         if (tag != null) {
             request.header("If-Match", tag);
         }
@@ -131,6 +171,7 @@ class WriteAccessTest {
             case "post" -> request.contentType("application/json").body(body).post(path);
             case "put" -> request.contentType("application/json").body(body).put(path);
             case "patch" -> request.contentType("application/merge-patch+json").body(body).patch(path);
+            case "get" -> request.get(path);
             default -> request.delete(path);
         };
     }
@@ -141,6 +182,9 @@ class WriteAccessTest {
                 given().get("/api/listings/" + listing).then().statusCode(200).extract().asString(),
                 given().get("/api/platforms/" + platform).then().statusCode(200).extract().asString(),
                 given().get("/api/pay-tiers/" + tier).then().statusCode(200).extract().asString(),
+                // The account without its keys' last use, which a request with the key itself updates.
+                Api.asCurator().get("/api/partners/" + partner).then().statusCode(200).extract().asString()
+                        .replaceAll(",?\"lastUsedAt\":\"[^\"]*\"", ""),
                 given().queryParam("status", "OPEN,PAUSED,CLOSED").get("/api/listings").then().extract().path("totalItems").toString(),
                 given().queryParam("size", 1).get("/api/platforms").then().extract().path("totalItems").toString());
     }
