@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs a command against the packaged service as an operator runs it: the jar from `./mvnw package`
 # on a free port, in a fresh working directory (so a fresh H2 database with the example data), in the
-# prod profile with freshly made curator and partner keys. The command gets DIRECTORY_URL, CURATOR_KEY
+# prod profile with freshly made curator and partner keys, and webhooks allowed to reach receivers on 127.0.0.1. The command gets DIRECTORY_URL, CURATOR_KEY
 # and PARTNER_KEY in its environment; the service is stopped afterwards, and its log's tail is shown
 # when the command fails. The command's exit status is this script's.
 #
@@ -38,6 +38,7 @@ partner_key="$(random_key)"
 (cd "$workdir" && exec java -Dquarkus.http.port=0 -Dquarkus.http.host=127.0.0.1 \
   -Ddirectory.security.curator-key-hashes="$(sha256 "$curator_key")" \
   -Ddirectory.security.partner-key-hashes="$(sha256 "$partner_key")" \
+  -Ddirectory.webhooks.allow-private-hosts=127.0.0.1 \
   -jar "$jar" >"$log" 2>&1) &
 service_pid=$!
 

@@ -29,6 +29,57 @@ public interface DirectoryConfig {
 
     SearchIndex searchIndex();
 
+    Webhooks webhooks();
+
+    /** Partners' webhooks: who may be called, how often, and when a failing one is given up on. */
+    interface Webhooks {
+
+        /** Whether this instance delivers (off in tests, which deliver by calling the dispatcher). */
+        @WithDefault("true")
+        boolean dispatch();
+
+        /**
+         * Hosts or IP literals that webhooks may reach although they are not public (loopback, private networks), and
+         * over plain http: a receiver inside the cluster, a local test server. Empty: only https to public addresses.
+         */
+        Optional<List<String>> allowPrivateHosts();
+
+        /** How many webhooks one partner may hold. */
+        @WithDefault("10")
+        int maxPerPartner();
+
+        /** How often an instance looks for events and due deliveries when it was not told of a write of its own. */
+        @WithDefault("500ms")
+        Duration pollInterval();
+
+        /** How long a delivery claimed by an instance stays claimed: after a crash, it goes out again once this passed. */
+        @WithDefault("60s")
+        Duration lease();
+
+        /** How long a delivery is retried (with exponential backoff and jitter) before it is given up. */
+        @WithDefault("25h")
+        Duration retryFor();
+
+        /** A webhook is disabled after this many failed attempts in a row... */
+        @WithDefault("10")
+        int disableAfterFailures();
+
+        /** ...that span at least this long, so that a short outage of a busy receiver does not disable it. */
+        @WithDefault("24h")
+        Duration disableAfter();
+
+        /** How long the secret before a rotation keeps signing. */
+        @WithDefault("24h")
+        Duration secretOverlap();
+
+        @WithDefault("3s")
+        Duration connectTimeout();
+
+        /** How long a receiver has to answer. */
+        @WithDefault("10s")
+        Duration requestTimeout();
+    }
+
     /**
      * The Lucene index that every listing search reads, kept current from the change log. With a path it
      * lives on disk and a restart resumes from its last commit; without one it lives in memory and is

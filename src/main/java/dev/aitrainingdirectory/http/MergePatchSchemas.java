@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 public class MergePatchSchemas implements OASFilter {
 
     /** The write schemas that {@code PATCH} operations take as merge patches. */
-    private static final List<String> WRITE_SCHEMAS = List.of("ListingWrite", "PlatformWrite", "PayTierWrite", "PartnerWrite");
+    private static final List<String> WRITE_SCHEMAS = List.of("ListingWrite", "PlatformWrite", "PayTierWrite", "PartnerWrite", "WebhookWrite");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

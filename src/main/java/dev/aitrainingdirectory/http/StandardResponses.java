@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * as the resources require; a read that needs a key declares it. Every operation
  * can answer 400 (an unknown or invalid parameter), 401 (a key the service does not know), 406, 414, 431, 429,
  * 500 and 503; one with a body 413, 415 and 422; one that needs a key 403; one that reads a resource named in its path 404 (unless it
- * creates that resource); one that takes {@code If-Match} 412 and 428; one that takes {@code If-None-Match} 304.
+ * creates that resource: a PUT that can answer 201); one that takes {@code If-Match} 412 and 428; one that takes {@code If-None-Match} 304.
  * Every 201 names its {@code Location} and {@code ETag}, unless it describes its own {@code Location}. A write's undescribed {@code If-Match} header becomes the shared parameter. SmallRye's own automatic 400 is off ({@code auto-add-bad-request-response}): it would stand in for ours
  * without the problem body.
  */
@@ -64,7 +64,7 @@ public class StandardResponses implements OASFilter {
                 if (needsKey) {
                     add(responses, WITH_KEY);
                 }
-                if (path.getKey().contains("{") && !responses.hasAPIResponse("201")) {
+                if (path.getKey().contains("{") && !(method.getKey() == PathItem.HttpMethod.PUT && responses.hasAPIResponse("201"))) {
                     add(responses, List.of(Map.entry("404", "NotFound")));
                 }
                 if (takes(operation, "If-Match")) {

@@ -4,6 +4,7 @@ import dev.aitrainingdirectory.persistence.TimestampedEntity;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -40,6 +41,8 @@ public class ListingChangeLog {
     EntityManager entityManager;
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    Event<ListingsChanged> changed;
 
     /** The name under which {@link #identity()} is kept. */
     private static final String IDENTITY = "listing-change-log-id";
@@ -174,17 +177,28 @@ public class ListingChangeLog {
         entityManager.createNativeQuery("update listing_change_counter set last_seq = last_seq where id = 1").executeUpdate();
     }
 
-    /** Records that a listing was created, changed or (with {@code deleted}) removed, replacing its earlier entry. */
-    public void record(long listingId, boolean deleted) {
-        recordAll(List.of(listingId), deleted);
+    /** Records that a listing was created or changed, replacing its earlier entry. */
+    public void record(TaskListing listing) {
+        recordAll(List.of(listing));
+    }
+
+    /** Records that the listing with this id was deleted, replacing its earlier entry. */
+    public void recordDeleted(long listingId) {
+        record(List.of(listingId), List.of(ListingEvent.DELETED));
+    }
+
+    /** Records a change of each of these listings (distinct, written and flushed), numbered in the given order. */
+    public void recordAll(List<TaskListing> listings) {
+        record(listings.stream().map(listing -> listing.id).toList(), listings.stream().map(ListingEvent::of).toList());
     }
 
     /**
-     * Records a change of each of these listings (distinct ids), numbered in the given order, with a
-     * handful of statements however many there are: one counter update for the whole block of numbers,
-     * then deletes and multi-row inserts in chunks.
+     * Records the event of each listing (distinct ids), numbered in the given order, with a handful of statements
+     * however many there are: one counter update for the whole block of numbers, then deletes and multi-row inserts
+     * in chunks. Each change also goes into the webhooks' outbox with its event, in this transaction, so that a
+     * committed change is announced and a rolled back one is not.
      */
-    public void recordAll(List<Long> listingIds, boolean deleted) {
+    private void record(List<Long> listingIds, List<ListingEvent> events) {
         if (listingIds.isEmpty()) {
             return;
         }
@@ -192,24 +206,37 @@ public class ListingChangeLog {
                 .setParameter("count", listingIds.size()).executeUpdate();
         long last = ((Number) entityManager.createNativeQuery("select last_seq from listing_change_counter where id = 1")
                 .getSingleResult()).longValue();
-        long seq = last - listingIds.size() + 1;
+        long first = last - listingIds.size() + 1;
         Instant now = TimestampedEntity.now();
         for (int from = 0; from < listingIds.size(); from += CHUNK) {
             List<Long> chunk = listingIds.subList(from, Math.min(from + CHUNK, listingIds.size()));
             entityManager.createNativeQuery("delete from listing_change where listing_id in (:listingIds)")
                     .setParameter("listingIds", chunk).executeUpdate();
-            StringBuilder insert = new StringBuilder("insert into listing_change (seq, listing_id, deleted, changed_at) values ");
+            Query change = rows("insert into listing_change (seq, listing_id, deleted, changed_at) values ",
+                    "(:seq%1$d, :listing%1$d, :deleted%1$d, :at)", chunk.size()).setParameter("at", now);
+            Query event = rows("insert into webhook_event (seq, listing_id, event_type, occurred_at) values ",
+                    "(:seq%1$d, :listing%1$d, :type%1$d, :at)", chunk.size()).setParameter("at", now);
             for (int index = 0; index < chunk.size(); index++) {
-                insert.append(index == 0 ? "" : ", ").append("(:seq").append(index).append(", :listing").append(index)
-                        .append(", :deleted, :changedAt)");
+                long seq = first + from + index;
+                ListingEvent what = events.get(from + index);
+                change.setParameter("seq" + index, seq).setParameter("listing" + index, chunk.get(index))
+                        .setParameter("deleted" + index, what == ListingEvent.DELETED);
+                event.setParameter("seq" + index, seq).setParameter("listing" + index, chunk.get(index))
+                        .setParameter("type" + index, what.type());
             }
-            Query query = entityManager.createNativeQuery(insert.toString())
-                    .setParameter("deleted", deleted).setParameter("changedAt", now);
-            for (int index = 0; index < chunk.size(); index++) {
-                query.setParameter("seq" + index, seq++).setParameter("listing" + index, chunk.get(index));
-            }
-            query.executeUpdate();
+            change.executeUpdate();
+            event.executeUpdate();
         }
+        changed.fire(new ListingsChanged(last));
+    }
+
+    /** A multi-row insert of {@code count} rows, each {@code row} formatted with its index. */
+    private Query rows(String insert, String row, int count) {
+        StringBuilder sql = new StringBuilder(insert);
+        for (int index = 0; index < count; index++) {
+            sql.append(index == 0 ? "" : ", ").append(row.formatted(index));
+        }
+        return entityManager.createNativeQuery(sql.toString());
     }
 
     /** Up to {@code limit} entries after {@code afterSeq}, oldest first. */

@@ -10,10 +10,15 @@ import dev.aitrainingdirectory.platform.PaymentMethod;
 import dev.aitrainingdirectory.platform.Platform;
 import dev.aitrainingdirectory.platform.TaskType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.QueryParam;
+import java.lang.reflect.Field;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -52,6 +57,41 @@ public class ListingSearch {
         ListingSort sort = reader.sort(params.sort, Map.of(ListingSort.NEWEST.parameterValue(), ListingSort.NEWEST),
                 ListingSort.NEWEST);
         return parse(params, sort, EnumSet.noneOf(ListingFacet.class), reader);
+    }
+
+    /** The listing search's filters by parameter name, as a webhook may name them: all but the status and the page. */
+    private static final Map<String, Field> FILTERS = Arrays.stream(ListingFilterParams.class.getDeclaredFields())
+            .filter(field -> field.isAnnotationPresent(QueryParam.class))
+            .filter(field -> !Set.of("status", "page", "size").contains(field.getAnnotation(QueryParam.class).value()))
+            .collect(Collectors.toUnmodifiableMap(field -> field.getAnnotation(QueryParam.class).value(), field -> field));
+
+    /** The names of the filters {@link #parseFilters} takes. */
+    public static Set<String> filterNames() {
+        return new TreeSet<>(FILTERS.keySet());
+    }
+
+    /**
+     * Validates filters of the listing search given by parameter name, as a webhook keeps them, exactly as the search
+     * validates its query (one 400 naming each bad one); the criteria find listings of every status.
+     */
+    public ListingCriteria parseFilters(Map<String, List<String>> filters) {
+        ListingFilterParams params = new ListingFilterParams() {
+        };
+        ParameterReader reader = new ParameterReader();
+        filters.forEach((name, values) -> {
+            Field field = FILTERS.get(name);
+            if (field == null) {
+                reader.reject(name, "is not a filter of the listing search; the filters are " + String.join(", ", filterNames()));
+                return;
+            }
+            try {
+                field.set(params, values);
+            } catch (IllegalAccessException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        });
+        params.status = List.of(Arrays.stream(ListingStatus.values()).map(Enum::name).collect(Collectors.joining(",")));
+        return parse(params, null, EnumSet.noneOf(ListingFacet.class), reader).criteria();
     }
 
     private Request parse(ListingFilterParams params, ListingSort sort, Set<ListingFacet> facets, ParameterReader reader) {

@@ -114,12 +114,12 @@ public class ListingService extends Curated<Long, TaskListing, ListingRequest> {
 
     @Override
     public void written(TaskListing listing) {
-        changeLog.record(listing.id, false);
+        changeLog.record(listing);
     }
 
     @Override
     public void deleted(TaskListing listing) {
-        changeLog.record(listing.id, true);
+        changeLog.recordDeleted(listing.id);
     }
 
     /**
@@ -156,7 +156,7 @@ public class ListingService extends Curated<Long, TaskListing, ListingRequest> {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
-        List<Long> changed = new ArrayList<>();
+        List<TaskListing> changed = new ArrayList<>();
         for (ListingRequest request : requests) {
             TaskListing listing = existing.get(request.platform() + "\u0000" + request.externalId());
             if (listing == null) {
@@ -171,10 +171,10 @@ public class ListingService extends Curated<Long, TaskListing, ListingRequest> {
                 apply(listing, request, lookup);
                 updated++;
             }
-            changed.add(listing.id);
+            changed.add(listing);
         }
         flush();
-        changeLog.recordAll(changed, false);
+        changeLog.recordAll(changed);
         return new ListingImportResult(created, updated, unchanged);
     }
 
@@ -186,7 +186,7 @@ public class ListingService extends Curated<Long, TaskListing, ListingRequest> {
         List<TaskListing> expired = TaskListing.list("status <> ?1 and expiresAt <= ?2", ListingStatus.CLOSED, now);
         expired.forEach(listing -> listing.status = ListingStatus.CLOSED);
         flush();
-        changeLog.recordAll(expired.stream().map(listing -> listing.id).toList(), false);
+        changeLog.recordAll(expired);
         return expired.size();
     }
 
@@ -253,7 +253,7 @@ public class ListingService extends Curated<Long, TaskListing, ListingRequest> {
         Instant now = TimestampedEntity.now();
         listings.forEach(listing -> listing.updatedAt = now);
         flush();
-        changeLog.recordAll(listings.stream().map(listing -> listing.id).toList(), false);
+        changeLog.recordAll(listings);
     }
 
     private void apply(TaskListing listing, ListingRequest request, Lookup lookup) {

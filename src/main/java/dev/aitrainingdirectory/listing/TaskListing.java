@@ -19,8 +19,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToOne;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -131,6 +133,15 @@ public class TaskListing extends TimestampedEntity {
     /** The title's {@link SortKey}, what {@code sort=title} orders by. */
     @Column(name = "title_sort_key", nullable = false)
     public byte[] titleSortKey;
+
+    /** The status as it was read from the database; null for a listing not yet stored. What {@link ListingEvent} compares. */
+    @Transient
+    ListingStatus loadedStatus;
+
+    @PostLoad
+    void rememberLoadedStatus() {
+        loadedStatus = status;
+    }
 
     /** The status a client sees: a listing past its {@code expiresAt} is CLOSED whatever was stored. */
     public ListingStatus effectiveStatus(Instant now) {

@@ -2,6 +2,7 @@ package dev.aitrainingdirectory.search;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aitrainingdirectory.listing.ListingChangeLog;
+import dev.aitrainingdirectory.listing.ListingCriteria;
 import dev.aitrainingdirectory.listing.ListingFacet;
 import dev.aitrainingdirectory.listing.ListingFinder;
 import dev.aitrainingdirectory.listing.ListingResponse;
@@ -22,6 +23,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +44,9 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Every listing search, and every figure derived from listings, answered from the {@link ListingIndex}:
@@ -137,6 +141,28 @@ public class ListingSearchEngine implements ListingFinder, OpenListingCounts, Pa
         }
         Page<ListingResponse> page = Page.of(items, request.page(), total, facetValues);
         return new Found(page, stableUntil(searcher, now));
+    }
+
+    @Override
+    public Map<Long, ListingResponse> matching(ListingCriteria criteria, Collection<Long> ids, long head) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Instant now = TimestampedEntity.now();
+        return index.read(head, (searcher, seq) -> {
+            BooleanQuery.Builder query = new BooleanQuery.Builder()
+                    .add(new TermInSetQuery(ListingFields.ID_TERM, ids.stream().map(id -> new BytesRef(Long.toString(id))).toList()),
+                            Occur.FILTER);
+            if (criteria != null) {
+                query.add(ListingQueries.of(criteria, now, searcher.getIndexReader()).all(), Occur.FILTER);
+            }
+            Map<Long, ListingResponse> found = new LinkedHashMap<>();
+            for (ScoreDoc hit : searcher.search(query.build(), ids.size()).scoreDocs) {
+                ListingResponse listing = listing(searcher, hit.doc, now, null);
+                found.put(listing.id(), listing);
+            }
+            return found;
+        });
     }
 
     /**

@@ -39,6 +39,7 @@ class WriteAccessTest {
     private long listing;
     private long partner;
     private long partnerKey;
+    private long webhook;
     /** The key of a partner account, which reads its own account where a configured partner key has none. */
     private String accountKey;
 
@@ -53,12 +54,15 @@ class WriteAccessTest {
         JsonPath issued = Api.asCurator().post("/api/partners/" + partner + "/keys").then().statusCode(201).extract().jsonPath();
         partnerKey = issued.getLong("id");
         accountKey = "Bearer " + issued.getString("key");
+        webhook = given().header("Authorization", accountKey).contentType("application/json")
+                .body(Bodies.object().with("url", "http://127.0.0.1:9/hook").with("events", List.of("listing.created")))
+                .post("/api/webhooks").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     @Test
     void everyProtectedOperationRejectsAnonymousWrongAndOtherRolesKeysAndChangesNothing() {
         List<Operation> operations = protectedOperations();
-        assertThat(operations).as("operations that need a key").hasSizeGreaterThanOrEqualTo(19);
+        assertThat(operations).as("operations that need a key").hasSizeGreaterThanOrEqualTo(27);
         assertThat(operations(WRITE_METHODS)).as("every write needs a key").allMatch(operation -> !operation.roles().isEmpty());
         String before = snapshot();
         for (Operation operation : operations) {
@@ -81,7 +85,11 @@ class WriteAccessTest {
 
     @Test
     void aKeyOfTheRoleTheDocumentNamesPassesTheRoleCheck() {
-        for (Operation operation : protectedOperations()) {
+        // Deletions last, the partner account's very last: deleting it first would revoke the key the partner operations need.
+        List<Operation> operations = protectedOperations().stream()
+                .sorted(java.util.Comparator.comparing((Operation operation) -> operation.method().equals("delete"))
+                        .thenComparing(operation -> operation.path().startsWith("/api/partners/{id}"))).toList();
+        for (Operation operation : operations) {
             String path = concrete(operation.path());
             for (String role : operation.roles()) {
                 int status = attempt(given().header("Authorization", keys().get(role)), operation.method(), path).then()
@@ -155,7 +163,7 @@ class WriteAccessTest {
 
     /** The path of an operation with its keys filled in: this test's resources, and the euro's rate. */
     private String concrete(String path) {
-        String id = path.startsWith("/api/partners") ? Long.toString(partner) : Long.toString(listing);
+        String id = Long.toString(path.startsWith("/api/partners") ? partner : path.startsWith("/api/webhooks") ? webhook : listing);
         return path.replace("{id}", id).replace("{keyId}", Long.toString(partnerKey)).replace("{currency}", "EUR")
                 .replace("{slug}", path.startsWith("/api/pay-tiers") ? tier : platform);
     }
@@ -185,6 +193,7 @@ class WriteAccessTest {
                 // The account without its keys' last use, which a request with the key itself updates.
                 Api.asCurator().get("/api/partners/" + partner).then().statusCode(200).extract().asString()
                         .replaceAll(",?\"lastUsedAt\":\"[^\"]*\"", ""),
+                given().header("Authorization", accountKey).get("/api/webhooks/" + webhook).then().statusCode(200).extract().asString(),
                 given().queryParam("status", "OPEN,PAUSED,CLOSED").get("/api/listings").then().extract().path("totalItems").toString(),
                 given().queryParam("size", 1).get("/api/platforms").then().extract().path("totalItems").toString());
     }
