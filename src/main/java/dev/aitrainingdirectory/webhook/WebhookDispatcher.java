@@ -176,8 +176,9 @@ public class WebhookDispatcher {
         }
         Map<Long, List<Claimed>> byWebhook = claimed.stream()
                 .collect(Collectors.groupingBy(Claimed::webhookId, LinkedHashMap::new, Collectors.toList()));
+        long claimedAt = System.nanoTime();
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
-            byWebhook.values().forEach(run -> senders.submit(() -> sendInOrder(run, now)));
+            byWebhook.values().forEach(run -> senders.submit(() -> sendInOrder(run, now, claimedAt)));
         }
         return claimed.size();
     }
@@ -202,11 +203,20 @@ public class WebhookDispatcher {
 
     /**
      * Sends one webhook's deliveries in order. After a failure the rest wait for the failed one's retry, so that a
-     * receiver that is down is tried once per round, and its messages keep their order.
+     * receiver that is down is tried once per round, and its messages keep their order. A slow receiver does not
+     * outlast the lease: once half of it has passed, the rest are handed back, due at once, before another instance
+     * could take them while this one still sends.
      */
-    private void sendInOrder(List<Claimed> run, Instant now) {
+    private void sendInOrder(List<Claimed> run, Instant now, long claimedAt) {
+        long halfLease = config.webhooks().lease().toNanos() / 2;
         for (int index = 0; index < run.size(); index++) {
             Claimed delivery = run.get(index);
+            if (System.nanoTime() - claimedAt > halfLease) {
+                List<String> rest = run.subList(index, run.size()).stream().map(Claimed::id).toList();
+                QuarkusTransaction.requiringNew().run(() -> WebhookDelivery.update(
+                        "nextAttemptAt = ?1 where id in ?2 and status = ?3", now, rest, WebhookDelivery.Status.PENDING));
+                return;
+            }
             try {
                 WebhookSender.Outcome outcome = sender.send(webhooks.targets(), delivery.url(), delivery.id(),
                         delivery.payload(), delivery.secrets(), now);

@@ -158,6 +158,9 @@ class WebhooksTest {
                 .body("totalItems", equalTo(4)).body("items[0].eventType", equalTo("listing.deleted"))
                 .body("items.status", equalTo(List.of("DELIVERED", "DELIVERED", "DELIVERED", "DELIVERED")))
                 .body("items[0].statusCode", equalTo(204)).body("items[0].id", matchesPattern("msg_[0-9a-f]{32}"));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("directory_webhook_deliveries_total{outcome=\"delivered\"}")
+                .contains("directory_webhook_delivery_lag_seconds_count").contains("directory_webhook_delivery_lag_seconds{quantile=\"0.99\"");
     }
 
     @Test
