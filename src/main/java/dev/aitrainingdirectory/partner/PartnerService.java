@@ -8,6 +8,7 @@ import dev.aitrainingdirectory.problem.ProblemException;
 import dev.aitrainingdirectory.security.ApiKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.function.Consumer;
@@ -53,11 +54,21 @@ public class PartnerService extends Curated<Long, Partner, PartnerRequest> {
         partner.keys.forEach(key -> apiKeys.forgetPartnerKey(key.digest));
     }
 
+    /**
+     * The partner, read again under a lock: two requests issuing or revoking keys of one account at once run one after
+     * the other, so that neither holds a third key nor fails at its commit.
+     */
+    private Partner locked(long partnerId) {
+        Partner partner = load(partnerId);
+        Partner.getEntityManager().refresh(partner, LockModeType.PESSIMISTIC_WRITE);
+        return partner;
+    }
+
     /** Issues a new key to the partner (409 when it holds two already); the answer is the only place it appears. */
     @Transactional
     @SerializedWrite
     public IssuedPartnerKey issueKey(long partnerId) {
-        Partner partner = load(partnerId);
+        Partner partner = locked(partnerId);
         if (partner.keys.size() >= Partner.MAX_KEYS) {
             throw ProblemException.conflict("The partner " + partnerId + " holds " + Partner.MAX_KEYS
                     + " keys already; revoke one of them first.");
@@ -78,7 +89,7 @@ public class PartnerService extends Curated<Long, Partner, PartnerRequest> {
     @Transactional
     @SerializedWrite
     public void revokeKey(long partnerId, long keyId) {
-        Partner partner = load(partnerId);
+        Partner partner = locked(partnerId);
         PartnerKey key = partner.keys.stream().filter(candidate -> candidate.id == keyId).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("The partner " + partnerId + " has no key with the id " + keyId + "."));
         partner.keys.remove(key);

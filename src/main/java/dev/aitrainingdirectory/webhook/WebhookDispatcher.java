@@ -51,9 +51,10 @@ public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
 
-    /** Events per fan-out transaction, and deliveries per claim. */
+    /** Events per fan-out transaction; webhooks per round of deliveries, and deliveries of each per round. */
     private static final int EVENT_BATCH = 500;
-    private static final int DELIVERY_BATCH = 100;
+    private static final int WEBHOOKS_PER_ROUND = 50;
+    private static final int DELIVERIES_PER_WEBHOOK = 100;
     /** The JPA lock timeout that asks for {@code SKIP LOCKED}. */
     private static final String LOCK_TIMEOUT = "jakarta.persistence.lock.timeout";
     private static final int SKIP_LOCKED = -2;
@@ -93,6 +94,14 @@ public class WebhookDispatcher {
         lag = Timer.builder("directory_webhook_delivery_lag")
                 .description("From a listing change's commit to its webhook delivery's acceptance")
                 .publishPercentiles(0.5, 0.99).register(registry);
+    }
+
+    /** What follows an attempt for the rest of its webhook's run: go on, wait for a retry at a time, or stop. */
+    private record Next(Instant retryAt, boolean stop) {
+
+        static final Next GO_ON = new Next(null, false);
+        /** The webhook was deleted, disabled or paused meanwhile: nothing more goes to it. */
+        static final Next STOP = new Next(null, true);
     }
 
     /** A delivery claimed for sending, with what sending it needs. */
@@ -183,20 +192,32 @@ public class WebhookDispatcher {
         return claimed.size();
     }
 
+    /**
+     * Claims due deliveries webhook by webhook, oldest first, a few of each: a partner with a large backlog takes its
+     * share of a round, not the whole of it, and each webhook's messages are taken in the order they were made.
+     */
     private List<Claimed> claim(Instant now) {
-        List<WebhookDelivery> due = WebhookDelivery.<WebhookDelivery>find("status = ?1 and nextAttemptAt <= ?2 and webhookId in"
-                        + " (select webhook.id from Webhook webhook where webhook.enabled = true) order by nextAttemptAt, createdAt, seq",
-                        WebhookDelivery.Status.PENDING, now)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).withHint(LOCK_TIMEOUT, SKIP_LOCKED)
-                .page(0, DELIVERY_BATCH).list();
-        Map<Long, Webhook> owners = new LinkedHashMap<>();
+        List<Long> webhookIds = WebhookDelivery.getEntityManager().createQuery("select distinct delivery.webhookId from"
+                        + " WebhookDelivery delivery where delivery.status = :pending and delivery.nextAttemptAt <= :now and"
+                        + " delivery.webhookId in (select webhook.id from Webhook webhook where webhook.enabled = true)", Long.class)
+                .setParameter("pending", WebhookDelivery.Status.PENDING).setParameter("now", now)
+                .setMaxResults(WEBHOOKS_PER_ROUND).getResultList();
         List<Claimed> claimed = new ArrayList<>();
         Instant leaseEnd = now.plus(config.webhooks().lease());
-        for (WebhookDelivery delivery : due) {
-            Webhook webhook = owners.computeIfAbsent(delivery.webhookId, id -> Webhook.findById(id));
-            delivery.nextAttemptAt = leaseEnd;
-            claimed.add(new Claimed(delivery.id, delivery.webhookId, webhook.url, webhook.signingSecrets(now),
-                    delivery.payload, delivery.eventType, delivery.occurredAt));
+        for (long webhookId : webhookIds) {
+            Webhook webhook = Webhook.findById(webhookId);
+            if (webhook == null) {
+                continue;
+            }
+            List<WebhookDelivery> due = WebhookDelivery.<WebhookDelivery>find("webhookId = ?1 and status = ?2 and"
+                            + " nextAttemptAt <= ?3 order by createdAt, seq, id", webhookId, WebhookDelivery.Status.PENDING, now)
+                    .withLock(LockModeType.PESSIMISTIC_WRITE).withHint(LOCK_TIMEOUT, SKIP_LOCKED)
+                    .page(0, DELIVERIES_PER_WEBHOOK).list();
+            for (WebhookDelivery delivery : due) {
+                delivery.nextAttemptAt = leaseEnd;
+                claimed.add(new Claimed(delivery.id, delivery.webhookId, webhook.url, webhook.signingSecrets(now),
+                        delivery.payload, delivery.eventType, delivery.occurredAt));
+            }
         }
         return claimed;
     }
@@ -220,7 +241,11 @@ public class WebhookDispatcher {
             try {
                 WebhookSender.Outcome outcome = sender.send(webhooks.targets(), delivery.url(), delivery.id(),
                         delivery.payload(), delivery.secrets(), now);
-                Instant retry = QuarkusTransaction.requiringNew().call(() -> record(delivery, outcome, now));
+                Next next = QuarkusTransaction.requiringNew().call(() -> record(delivery, outcome, now));
+                if (next.stop()) {
+                    return;
+                }
+                Instant retry = next.retryAt();
                 if (retry != null) {
                     List<String> rest = run.subList(index + 1, run.size()).stream().map(Claimed::id).toList();
                     if (!rest.isEmpty()) {
@@ -237,24 +262,24 @@ public class WebhookDispatcher {
         }
     }
 
-    /** Records an attempt's outcome; returns when it is retried, or null when it is settled. */
-    private Instant record(Claimed claimed, WebhookSender.Outcome outcome, Instant now) {
+    /** Records an attempt's outcome, and says what the rest of the webhook's run does. */
+    private Next record(Claimed claimed, WebhookSender.Outcome outcome, Instant now) {
         WebhookDelivery delivery = WebhookDelivery.findById(claimed.id());
-        if (delivery == null || delivery.status != WebhookDelivery.Status.PENDING) {
-            return null; // its webhook was deleted, or disabled meanwhile
+        Webhook webhook = delivery == null ? null : Webhook.findById(delivery.webhookId, LockModeType.PESSIMISTIC_WRITE);
+        if (delivery == null || webhook == null || delivery.status != WebhookDelivery.Status.PENDING) {
+            return Next.STOP; // its webhook was deleted, or disabled meanwhile
         }
-        Webhook webhook = Webhook.findById(delivery.webhookId, LockModeType.PESSIMISTIC_WRITE);
         attempted(delivery, outcome, now);
         if (outcome.delivered()) {
             delivery.status = WebhookDelivery.Status.DELIVERED;
             delivery.deliveredAt = now;
             delivered.increment();
             lag.record(Duration.between(delivery.occurredAt, Instant.now()));
-            if (webhook != null && (webhook.consecutiveFailures != 0 || webhook.failingSince != null)) {
+            if (webhook.consecutiveFailures != 0 || webhook.failingSince != null) {
                 webhook.consecutiveFailures = 0;
                 webhook.failingSince = null;
             }
-            return null;
+            return webhook.enabled ? Next.GO_ON : Next.STOP;
         }
         failedAttempts.increment();
         Instant retry = null;
@@ -265,20 +290,18 @@ public class WebhookDispatcher {
             delivery.status = WebhookDelivery.Status.FAILED;
             givenUp.increment();
         }
-        if (webhook != null) {
-            webhook.consecutiveFailures++;
-            if (webhook.failingSince == null) {
-                webhook.failingSince = now;
-            }
-            if (webhook.enabled && webhook.consecutiveFailures >= config.webhooks().disableAfterFailures()
-                    && !now.isBefore(webhook.failingSince.plus(config.webhooks().disableAfter()))) {
-                disable(webhook, now, webhook.consecutiveFailures + " delivery attempts failed in a row since "
-                        + webhook.failingSince + "; the last: " + describe(outcome) + ". Fix the receiver and enable the"
-                        + " webhook again; the changes feed has what it missed.");
-                return null;
-            }
+        webhook.consecutiveFailures++;
+        if (webhook.failingSince == null) {
+            webhook.failingSince = now;
         }
-        return retry;
+        if (webhook.enabled && webhook.consecutiveFailures >= config.webhooks().disableAfterFailures()
+                && !now.isBefore(webhook.failingSince.plus(config.webhooks().disableAfter()))) {
+            disable(webhook, now, webhook.consecutiveFailures + " delivery attempts failed in a row since "
+                    + webhook.failingSince + "; the last: " + describe(outcome) + ". Fix the receiver and enable the"
+                    + " webhook again; the changes feed has what it missed.");
+            return Next.STOP;
+        }
+        return !webhook.enabled ? Next.STOP : retry != null ? new Next(retry, false) : Next.GO_ON;
     }
 
     private static void attempted(WebhookDelivery delivery, WebhookSender.Outcome outcome, Instant now) {

@@ -66,8 +66,9 @@ public class WebhookLoop {
                 if (work > 0) {
                     continue;
                 }
-            } catch (RuntimeException failed) {
-                LOG.warnf("Webhook dispatch failed, retrying in %d s: %s", AFTER_FAILURE.toSeconds(), failed.getMessage());
+            } catch (RuntimeException | Error failed) {
+                // Whatever failed, the loop goes on: a dead dispatcher thread would stop every partner's deliveries.
+                LOG.warnf("Webhook dispatch failed, retrying in %d s: %s", AFTER_FAILURE.toSeconds(), failed);
                 rest = AFTER_FAILURE;
             }
             try {

@@ -110,7 +110,8 @@ public class WebhookResource {
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(operationId = "updateWebhook", summary = "Update a webhook",
             description = "Applies a JSON merge patch (RFC 7396): `{\"enabled\": true}` resumes a webhook the service"
-                    + " disabled, `{\"filters\": {\"country\": null}}` drops one filter. Needs `If-Match`.")
+                    + " disabled, `{\"filters\": {\"country\": [\"IN\", \"PH\"]}}` changes one filter and keeps the others."
+                    + " Needs `If-Match`.")
     @APIResponse(responseCode = "200", description = "Updated.", headers = @Header(ref = "ETag"))
     public RestResponse<WebhookResponse> updateWebhook(@Parameter(ref = "WebhookId") @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

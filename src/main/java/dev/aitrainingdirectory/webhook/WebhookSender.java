@@ -11,8 +11,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Sends one signed message over HTTP: the Standard Webhooks headers, no redirects followed, short timeouts, and only a
@@ -38,6 +45,8 @@ public class WebhookSender {
     DirectoryConfig config;
 
     private volatile HttpClient client;
+    /** Reads answers' excerpts, so that a body that trickles in is given up at the deadline, not waited for. */
+    private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
 
     private HttpClient client() {
         if (client == null) {
@@ -57,31 +66,54 @@ public class WebhookSender {
         } catch (WebhookTargets.TargetRefusedException refused) {
             return new Outcome(null, refused.getMessage(), null);
         }
-        long timestamp = now.getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(config.webhooks().requestTimeout())
-                .header("content-type", "application/json")
-                .header("user-agent", "ai-training-directory-webhooks/1")
-                .header("webhook-id", messageId)
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSignature.header(messageId, timestamp, body, secrets))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
+        // The request's own timeout ends at the answer's headers; the whole exchange, body included, gets one deadline.
+        Duration timeout = config.webhooks().requestTimeout();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        CompletableFuture<HttpResponse<InputStream>> exchange = null;
         try {
-            HttpResponse<InputStream> response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
-            String excerpt;
-            try (InputStream answer = response.body()) {
-                excerpt = new String(answer.readNBytes(EXCERPT), StandardCharsets.UTF_8);
+            long timestamp = now.getEpochSecond();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(config.webhooks().requestTimeout())
+                    .header("content-type", "application/json")
+                    .header("user-agent", "ai-training-directory-webhooks/1")
+                    .header("webhook-id", messageId)
+                    .header("webhook-timestamp", Long.toString(timestamp))
+                    .header("webhook-signature", WebhookSignature.header(messageId, timestamp, body, secrets))
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                    .build();
+            exchange = client().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return new Outcome(response.statusCode(), null, excerpt(response.body(), deadline));
+        } catch (TimeoutException timedOut) {
+            exchange.cancel(true);
+            return new Outcome(null, "no answer within " + timeout.toSeconds() + " s", null);
+        } catch (ExecutionException failed) {
+            Throwable cause = failed.getCause() == null ? failed : failed.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                return new Outcome(null, "no answer within " + timeout.toSeconds() + " s", null);
             }
-            return new Outcome(response.statusCode(), null, excerpt.isEmpty() ? null : truncate(excerpt));
-        } catch (HttpTimeoutException timedOut) {
-            return new Outcome(null, "no answer within " + config.webhooks().requestTimeout().toSeconds() + " s", null);
-        } catch (IOException failed) {
-            return new Outcome(null, truncate(failed.getClass().getSimpleName()
-                    + (failed.getMessage() == null ? "" : ": " + failed.getMessage())), null);
+            return new Outcome(null, truncate(cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage())), null);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             return new Outcome(null, "interrupted while sending, the service is stopping", null);
+        } catch (RuntimeException unusable) {
+            // A URL the client cannot send to (an address it refuses): a failed attempt like any other, never a 500.
+            return new Outcome(null, truncate("the request could not be sent: " + unusable.getMessage()), null);
+        }
+    }
+
+    /** The start of an answer's body, read until the deadline at most; null when there is none by then. */
+    private String excerpt(InputStream body, long deadline) {
+        try (body) {
+            var read = readers.submit(() -> body.readNBytes(EXCERPT));
+            byte[] bytes = read.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return bytes.length == 0 ? null : truncate(new String(bytes, StandardCharsets.UTF_8));
+        } catch (TimeoutException | ExecutionException | IOException incomplete) {
+            return null;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 

@@ -15,9 +15,11 @@ import dev.aitrainingdirectory.security.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +40,10 @@ public class WebhookService extends Curated<Long, Webhook, WebhookRequest> {
             WebhookService::asWritten, Webhook::new, List.of());
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Bounds of the filters, as the document states them and the column holds them. */
+    private static final int MAX_FILTER_VALUES = 50;
+    private static final int MAX_FILTER_TEXT = 200;
+    private static final int MAX_FILTERS_JSON = 4000;
     private static final TypeReference<LinkedHashMap<String, List<String>>> FILTERS = new TypeReference<>() {
     };
 
@@ -120,7 +126,8 @@ public class WebhookService extends Curated<Long, Webhook, WebhookRequest> {
                 webhook.secret = WebhookSecret.generate();
             }
             webhook.url = request.url().strip();
-            webhook.description = request.description() == null ? null : request.description().strip();
+            webhook.description = request.description() == null || request.description().isBlank() ? null
+                    : request.description().strip();
             webhook.events = String.join(",", events);
             webhook.filters = write(filters);
             boolean enable = !Boolean.FALSE.equals(request.enabled());
@@ -147,18 +154,28 @@ public class WebhookService extends Curated<Long, Webhook, WebhookRequest> {
         }
         int before = errors.size();
         given.forEach((name, value) -> {
-            List<String> values = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
             if (value != null && value.isTextual()) {
-                values.add(value.asText());
+                texts.add(value.asText());
             } else if (value != null && value.isArray() && !value.isEmpty()) {
-                value.forEach(item -> values.add(item.isTextual() ? item.asText() : null));
+                value.forEach(item -> texts.add(item.isTextual() ? item.asText() : null));
             }
-            if (values.isEmpty() || values.contains(null)) {
+            // Kept as the search reads them: comma lists split, blanks and repeats dropped.
+            Set<String> values = new LinkedHashSet<>();
+            texts.stream().filter(item -> item != null).flatMap(item -> Arrays.stream(item.split(",")))
+                    .map(String::strip).filter(item -> !item.isEmpty()).forEach(values::add);
+            if (texts.isEmpty() || texts.contains(null) || values.isEmpty()) {
                 errors.add(new FieldError("filters." + name, "must be a string or a non-empty list of strings"));
+            } else if (values.size() > MAX_FILTER_VALUES || values.stream().anyMatch(item -> item.length() > MAX_FILTER_TEXT)) {
+                errors.add(new FieldError("filters." + name, "takes at most " + MAX_FILTER_VALUES + " values of at most "
+                        + MAX_FILTER_TEXT + " characters each"));
             } else {
-                filters.put(name, values);
+                filters.put(name, List.copyOf(values));
             }
         });
+        if (errors.size() == before && write(filters).length() > MAX_FILTERS_JSON) {
+            errors.add(new FieldError("filters", "must be at most " + MAX_FILTERS_JSON + " characters as JSON"));
+        }
         if (errors.size() == before) {
             try {
                 search.parseFilters(filters);
@@ -182,6 +199,8 @@ public class WebhookService extends Curated<Long, Webhook, WebhookRequest> {
     @Transactional
     public RotatedSecret rotateSecret(long id) {
         Webhook webhook = owned(id);
+        // Read again under a lock, so that the dispatcher's record of an attempt waits for the rotation, not races it.
+        Webhook.getEntityManager().refresh(webhook, LockModeType.PESSIMISTIC_WRITE);
         Instant now = TimestampedEntity.now();
         webhook.previousSecret = webhook.secret;
         webhook.previousSecretUntil = now.plus(config.webhooks().secretOverlap());

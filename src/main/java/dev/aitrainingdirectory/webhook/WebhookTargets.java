@@ -80,6 +80,9 @@ public final class WebhookTargets {
         if (uri.getHost() == null) {
             return Optional.of("The url must name a valid host.");
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            return Optional.of("The url's port must be between 1 and 65535.");
+        }
         String host = normalizeHost(uri.getHost());
         boolean allowed = isAllowed(host);
         if (scheme.equals("http") && !allowed) {

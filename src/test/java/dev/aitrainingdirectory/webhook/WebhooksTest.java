@@ -99,13 +99,25 @@ class WebhooksTest {
                 .with("filters", Map.of("country", "XX", "status", "OPEN")), 422)
                 .body("errors.field", hasItems("filters.country", "filters.status"));
         for (String url : List.of("https://user:secret@hooks.example.org/x", "https://10.0.0.7/x", "https://169.254.169.254/latest",
-                "ftp://hooks.example.org/x", "https://[::1]/x")) {
+                "ftp://hooks.example.org/x", "https://[::1]/x", "https://hooks.example.org:99999/x", "https://hooks.example.org:0/x")) {
             create(object().with("url", url).with("events", List.of("listing.created")), 422).body("errors.field", hasItems("url"));
         }
         create(object().with("url", "https://hooks.example.org/x").with("events", List.of()), 422).body("errors.field", hasItems("events"));
         create(object().with("url", "https://hooks.example.org/x").with("events", List.of("listing.created"))
                 .with("filters", Map.of("tier", List.of())), 422).body("errors.field", hasItems("filters.tier"));
         partner().get("/api/webhooks").then().statusCode(200).body("totalItems", equalTo(0));
+    }
+
+    /** Filters are kept as the search reads them, so that what a partner reads back is what is matched. */
+    @Test
+    void filtersAreKeptAsTheSearchReadsThemAndABlankDescriptionIsNone() {
+        Body body = object().with("url", receiver.url()).with("events", List.of("listing.created")).with("description", "   ")
+                .with("filters", Map.of("country", "IN", "speaks", List.of("en,hi", " en ", "hi"), "holds", String.join(",",
+                        java.util.Collections.nCopies(2000, "law-degree"))));
+        long id = create(body).extract().jsonPath().getLong("id");
+        partner().get("/api/webhooks/" + id).then().statusCode(200).body("description", nullValue())
+                .body("filters.country", equalTo(List.of("IN"))).body("filters.speaks", equalTo(List.of("en", "hi")))
+                .body("filters.holds", equalTo(List.of("law-degree")));
     }
 
     @Test
