@@ -96,7 +96,8 @@ export class Contract {
     this.checkedResponses++;
   }
 
-  private validator(pointer: string): ValidateFunction {
+  /** The document's schema at a JSON Pointer (such as a webhook's message), compiled once. */
+  validator(pointer: string): ValidateFunction {
     let validate = this.validators.get(pointer);
     if (!validate) {
       validate = this.ajv.getSchema(`${DOCUMENT_ID}#${pointer}`);

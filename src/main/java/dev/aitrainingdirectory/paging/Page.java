@@ -1,8 +1,10 @@
 package dev.aitrainingdirectory.paging;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of a collection, with the totals a client needs to page through all of it. */
@@ -22,5 +24,11 @@ public record Page<T>(
     public static <T> Page<T> of(List<T> items, PageRequest request, long totalItems, Map<String, List<FacetValue>> facets) {
         long totalPages = (totalItems + request.size() - 1) / request.size();
         return new Page<>(items, request.page(), request.size(), totalItems, totalPages, facets);
+    }
+
+    /** The requested page of a database query, each row as {@code answer} shows it, with the query's total; no facets. */
+    public static <E, T> Page<T> of(PanacheQuery<E> query, PageRequest request, Function<? super E, T> answer) {
+        List<T> items = query.page(request.page(), request.size()).list().stream().<T>map(answer).toList();
+        return of(items, request, query.count(), null);
     }
 }

@@ -9,7 +9,6 @@ import dev.aitrainingdirectory.http.MergePatch;
 import dev.aitrainingdirectory.http.Responses;
 import dev.aitrainingdirectory.paging.Page;
 import dev.aitrainingdirectory.paging.PageLinks;
-import dev.aitrainingdirectory.paging.PageRequest;
 import dev.aitrainingdirectory.params.PageParams;
 import dev.aitrainingdirectory.problem.ProblemException;
 import dev.aitrainingdirectory.security.Caller;
@@ -72,10 +71,7 @@ public class PartnerResource {
     @APIResponse(responseCode = "200", description = "One page of partner accounts; the `Link` header holds first, prev,"
             + " next and last.", headers = @Header(ref = "Link"))
     public RestResponse<Page<PartnerResponse>> listPartners(@BeanParam PageParams params, @Context UriInfo uriInfo) {
-        PageRequest page = params.request();
-        var query = Partner.<Partner>findAll(Sort.by("id"));
-        var items = query.page(page.page(), page.size()).list().stream().map(PartnerResponse::of).toList();
-        return PageLinks.ok(Page.of(items, page, query.count(), null), uriInfo);
+        return PageLinks.ok(Page.of(Partner.<Partner>findAll(Sort.by("id")), params.request(), PartnerResponse::of), uriInfo);
     }
 
     @POST

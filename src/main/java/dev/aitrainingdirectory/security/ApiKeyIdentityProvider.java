@@ -31,23 +31,25 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
     @Override
     public Uni<SecurityIdentity> authenticate(ApiKeyRequest request, AuthenticationRequestContext context) {
         String key = request.key();
-        Optional<String> configured = apiKeys.configuredRoleOf(key);
+        // Hashed once: the configured keys, the partner keys' table and the principal all go by the digest.
+        String digest = ApiKeys.hexDigest(key);
+        Optional<String> configured = apiKeys.configuredRoleOfDigest(digest);
         if (configured.isPresent()) {
-            return Uni.createFrom().item(identity(configured.get(), key, null));
+            return Uni.createFrom().item(identity(configured.get(), digest, null));
         }
         if (!ApiKeys.isPartnerAccountKey(key)) {
             return Uni.createFrom().failure(new AuthenticationFailedException(ApiKeyAuthenticationMechanism.UNKNOWN_KEY));
         }
         return context.runBlocking(() -> {
-            long partnerId = partnerKeys.partnerOf(key)
+            long partnerId = partnerKeys.partnerOf(digest)
                     .orElseThrow(() -> new AuthenticationFailedException(ApiKeyAuthenticationMechanism.UNKNOWN_KEY));
-            return identity(Roles.PARTNER, key, partnerId);
+            return identity(Roles.PARTNER, digest, partnerId);
         });
     }
 
-    private static SecurityIdentity identity(String role, String key, Long partnerId) {
+    private static SecurityIdentity identity(String role, String digest, Long partnerId) {
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(role + ":" + ApiKeys.hexDigest(key).substring(0, 12)))
+                .setPrincipal(new QuarkusPrincipal(role + ":" + digest.substring(0, 12)))
                 .addRole(role);
         if (partnerId != null) {
             identity.addAttribute(Caller.PARTNER_ID, partnerId);

@@ -87,9 +87,9 @@ public class ApiKeys {
         recentPartnerKeys.invalidate(digest);
     }
 
-    /** The role of {@code key}, or empty when it is no configured key. */
-    public Optional<String> configuredRoleOf(String key) {
-        return configuredRoleOf(sha256(key));
+    /** The role of the key with this digest (hex, as {@link #hexDigest} gives it), or empty when it is no configured key. */
+    public Optional<String> configuredRoleOfDigest(String hexDigest) {
+        return configuredRoleOf(HexFormat.of().parseHex(hexDigest));
     }
 
     private Optional<String> configuredRoleOf(byte[] digest) {

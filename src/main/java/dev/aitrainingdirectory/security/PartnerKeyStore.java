@@ -31,9 +31,8 @@ public class PartnerKeyStore {
     @Inject
     ApiKeys apiKeys;
 
-    /** The partner account that holds {@code key}, if any; blocking. */
-    public Optional<Long> partnerOf(String key) {
-        String digest = ApiKeys.hexDigest(key);
+    /** The partner account that holds the key with this digest (hex), if any; blocking. */
+    public Optional<Long> partnerOf(String digest) {
         try (Connection connection = dataSource.getConnection()) {
             long keyId;
             long partnerId;

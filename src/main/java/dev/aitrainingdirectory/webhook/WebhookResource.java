@@ -70,9 +70,8 @@ public class WebhookResource {
             + " last.", headers = @Header(ref = "Link"))
     public RestResponse<Page<WebhookResponse>> listWebhooks(@BeanParam PageParams params, @Context UriInfo uriInfo) {
         PageRequest page = params.request();
-        var query = Webhook.<Webhook>find("partnerId", Sort.by("id"), webhooks.callerPartnerId());
-        var items = query.page(page.page(), page.size()).list().stream().map(webhook -> webhooks.response(webhook, false)).toList();
-        return PageLinks.ok(Page.of(items, page, query.count(), null), uriInfo);
+        return PageLinks.ok(Page.of(Webhook.<Webhook>find("partnerId", Sort.by("id"), webhooks.callerPartnerId()), page,
+                webhook -> webhooks.response(webhook, false)), uriInfo);
     }
 
     @POST
@@ -166,9 +165,7 @@ public class WebhookResource {
             @BeanParam PageParams params, @Context UriInfo uriInfo) {
         PageRequest page = params.request();
         Webhook webhook = webhooks.owned(Ids.parse(id, "webhook"));
-        var query = WebhookDelivery.<WebhookDelivery>find("webhookId", Sort.by("createdAt", Sort.Direction.Descending)
-                .and("seq", Sort.Direction.Descending).and("id"), webhook.id);
-        var items = query.page(page.page(), page.size()).list().stream().map(DeliveryResponse::of).toList();
-        return PageLinks.ok(Page.of(items, page, query.count(), null), uriInfo);
+        return PageLinks.ok(Page.of(WebhookDelivery.<WebhookDelivery>find("webhookId", Sort.by("createdAt", Sort.Direction.Descending)
+                .and("seq", Sort.Direction.Descending).and("id"), webhook.id), page, DeliveryResponse::of), uriInfo);
     }
 }

@@ -8,6 +8,7 @@ import dev.aitrainingdirectory.config.DirectoryConfig;
 import dev.aitrainingdirectory.curation.Curated;
 import dev.aitrainingdirectory.listing.ListingCriteria;
 import dev.aitrainingdirectory.listing.ListingSearch;
+import dev.aitrainingdirectory.params.ParameterReader;
 import dev.aitrainingdirectory.persistence.TimestampedEntity;
 import dev.aitrainingdirectory.problem.FieldError;
 import dev.aitrainingdirectory.problem.ProblemException;
@@ -40,8 +41,7 @@ public class WebhookService extends Curated<Long, Webhook, WebhookRequest> {
             WebhookService::asWritten, Webhook::new, List.of());
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Bounds of the filters, as the document states them and the column holds them. */
-    private static final int MAX_FILTER_VALUES = 50;
+    /** Bounds of the filters, as the document states them and the column holds them (values per filter: the search's). */
     private static final int MAX_FILTER_TEXT = 200;
     private static final int MAX_FILTERS_JSON = 4000;
     private static final TypeReference<LinkedHashMap<String, List<String>>> FILTERS = new TypeReference<>() {
@@ -166,8 +166,8 @@ public class WebhookService extends Curated<Long, Webhook, WebhookRequest> {
                     .map(String::strip).filter(item -> !item.isEmpty()).forEach(values::add);
             if (texts.isEmpty() || texts.contains(null) || values.isEmpty()) {
                 errors.add(new FieldError("filters." + name, "must be a string or a non-empty list of strings"));
-            } else if (values.size() > MAX_FILTER_VALUES || values.stream().anyMatch(item -> item.length() > MAX_FILTER_TEXT)) {
-                errors.add(new FieldError("filters." + name, "takes at most " + MAX_FILTER_VALUES + " values of at most "
+            } else if (values.size() > ParameterReader.MAX_VALUES || values.stream().anyMatch(item -> item.length() > MAX_FILTER_TEXT)) {
+                errors.add(new FieldError("filters." + name, "takes at most " + ParameterReader.MAX_VALUES + " values of at most "
                         + MAX_FILTER_TEXT + " characters each"));
             } else {
                 filters.put(name, List.copyOf(values));
